@@ -12,6 +12,8 @@ export const ERROR_TYPES = {
   unauthorized: "unauthorized",
   /** The request took longer than the gateway waits. */
   timeout: "timeout",
+  /** The client's worker stopped or the server is shutting down; retrying later may work. */
+  unavailable: "unavailable",
 } as const;
 
 /** The value of an `x-error-type` header. */
@@ -33,7 +35,11 @@ export class GatewayError extends Error {
 /** 400: the request's arguments or body are wrong. */
 export class InputError extends GatewayError {
   override name = "InputError";
-  constructor(message: string, status = 400, headers: Record<string, string> = {}) {
+  constructor(
+    message: string,
+    status = 400,
+    headers: Record<string, string> = {},
+  ) {
     super(message, status, ERROR_TYPES.input, headers);
   }
 }
@@ -50,7 +56,11 @@ export class NotFoundError extends InputError {
 export class MethodNotAllowedError extends InputError {
   override name = "MethodNotAllowedError";
   constructor(method: string, allow: readonly string[]) {
-    super(`HTTP method ${method} is not allowed; use ${allow.join(" or ")}`, 405, { allow: allow.join(", ") });
+    super(
+      `HTTP method ${method} is not allowed; use ${allow.join(" or ")}`,
+      405,
+      { allow: allow.join(", ") },
+    );
   }
 }
 
@@ -67,7 +77,9 @@ export class UnsupportedMediaTypeError extends InputError {
   override name = "UnsupportedMediaTypeError";
   constructor(contentType: string) {
     super(
-      `Unsupported Content-Type ${JSON.stringify(contentType)}; use application/json or multipart/form-data`,
+      `Unsupported Content-Type ${
+        JSON.stringify(contentType)
+      }; use application/json or multipart/form-data`,
       415,
     );
   }
@@ -76,7 +88,11 @@ export class UnsupportedMediaTypeError extends InputError {
 /** Telegram's own error, passed on with its code and text. */
 export class RpcError extends GatewayError {
   override name = "RpcError";
-  constructor(readonly code: number, readonly text: string, readonly retryAfter?: number) {
+  constructor(
+    readonly code: number,
+    readonly text: string,
+    readonly retryAfter?: number,
+  ) {
     super(
       text,
       code >= 400 && code <= 599 ? code : 500,
@@ -107,5 +123,13 @@ export class TimeoutError extends GatewayError {
   override name = "TimeoutError";
   constructor(message: string) {
     super(message, 504, ERROR_TYPES.timeout);
+  }
+}
+
+/** 503: the client cannot serve right now (its worker restarted, the server is stopping). */
+export class UnavailableError extends GatewayError {
+  override name = "UnavailableError";
+  constructor(message: string) {
+    super(message, 503, ERROR_TYPES.unavailable);
   }
 }

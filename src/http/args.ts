@@ -1,0 +1,223 @@
+/** Turns a request's search parameters or body into the called method's arguments and uploaded files. */
+import {
+  InputError,
+  MethodNotAllowedError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from "../errors.ts";
+import { fileReference, fileReferencesIn } from "./file_reference.ts";
+
+/** A method's arguments, in order, and the files of a multipart body by part name. */
+export interface ParsedArgs {
+  args: unknown[];
+  files: Map<string, File>;
+}
+
+/** Options of `parseArgs`. */
+export interface ParseArgsOptions {
+  /** The largest body accepted, in bytes; larger ones are a 413. */
+  maxBodyBytes: number;
+}
+
+/**
+ * The HTTP methods that call a Telegram method. HEAD is left out on purpose:
+ * it would run the method (with its side effects) only to drop the result.
+ */
+export const ALLOWED_HTTP_METHODS = ["GET", "POST"] as const;
+
+/**
+ * Reads the arguments of a GET (search parameters) or POST (JSON or
+ * multipart body) request. Throws InputError (400, or 413 as
+ * PayloadTooLargeError), MethodNotAllowedError (405) and
+ * UnsupportedMediaTypeError (415).
+ */
+export async function parseArgs(
+  req: Request,
+  options: ParseArgsOptions,
+): Promise<ParsedArgs> {
+  if (req.method === "GET") {
+    return _checked({
+      args: _parseSearch(new URL(req.url).search),
+      files: new Map(),
+    });
+  }
+  if (req.method !== "POST") {
+    throw new MethodNotAllowedError(req.method, ALLOWED_HTTP_METHODS);
+  }
+  const contentType = req.headers.get("content-type");
+  if (contentType === null) {
+    throw new InputError(
+      "The Content-Type header is required for POST requests",
+    );
+  }
+  const declaredLength = Number(req.headers.get("content-length") ?? 0);
+  if (declaredLength > options.maxBodyBytes) {
+    throw new PayloadTooLargeError(options.maxBodyBytes);
+  }
+  const mediaType = contentType.split(";", 1)[0].trim().toLowerCase();
+  if (mediaType !== "application/json" && mediaType !== "multipart/form-data") {
+    throw new UnsupportedMediaTypeError(contentType);
+  }
+  // Content-Length can be absent or wrong, so the body is counted too.
+  const body = _limitedBody(req, options.maxBodyBytes);
+  return _checked(
+    mediaType === "application/json"
+      ? { args: await _readJsonBody(body), files: new Map() }
+      : await _readMultipartBody(body, contentType),
+  );
+}
+
+/**
+ * GET: a search parameter without `=` is one JSON argument; named ones are
+ * JSON values collected in a trailing object. URLSearchParams decodes (so `+`
+ * is a space), the raw string tells `?a` from `?a=`: both skip empty pieces.
+ */
+function _parseSearch(search: string): unknown[] {
+  const rawPieces = search.slice(1).split("&").filter((piece) => piece !== "");
+  const args: unknown[] = [];
+  const named = new Map<string, unknown>();
+  for (const [i, [name, value]] of [...new URLSearchParams(search)].entries()) {
+    if (!rawPieces[i].includes("=")) {
+      args.push(_parseJson(name, `Argument ${args.length + 1}`));
+      continue;
+    }
+    if (name === "") {
+      throw new InputError("A search parameter has a value but no name");
+    }
+    if (named.has(name)) {
+      throw new InputError(`Search parameter ${name} is given more than once`);
+    }
+    named.set(name, _parseJson(value, `Search parameter ${name}`));
+  }
+  if (named.size > 0) {
+    // fromEntries defines own properties, so a `__proto__` name stays data.
+    args.push(Object.fromEntries(named));
+  }
+  return args;
+}
+
+/**
+ * POST JSON (any charset parameter is ignored: JSON is UTF-8): an array is
+ * the argument list; an object is the only argument, as `invoke` is called.
+ */
+async function _readJsonBody(
+  body: ReadableStream<Uint8Array> | null,
+): Promise<unknown[]> {
+  const bytes = await _readBody(() => new Response(body).bytes());
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError("The body is not valid UTF-8");
+  }
+  if (text.trim() === "") {
+    throw new InputError("The body is empty; send a JSON array of arguments");
+  }
+  const value = _parseJson(text, "The body");
+  if (Array.isArray(value)) {
+    return value;
+  }
+  if (typeof value === "object" && value !== null) {
+    return [value];
+  }
+  throw new InputError(
+    "The body must be a JSON array of arguments, or an object taken as the only argument",
+  );
+}
+
+/**
+ * POST multipart: text parts are JSON arguments in order; file parts are
+ * arguments at their position unless a text part refers to them by name.
+ */
+async function _readMultipartBody(
+  body: ReadableStream<Uint8Array> | null,
+  contentType: string,
+): Promise<ParsedArgs> {
+  // TODO: stream file parts instead of letting formData() hold them in memory.
+  const form = await _readBody(() =>
+    new Response(body, { headers: { "content-type": contentType } }).formData()
+  );
+  const files = new Map<string, File>();
+  const referenced = new Set<string>();
+  const parts: ({ json: unknown } | { file: string })[] = [];
+  for (const [name, value] of form) {
+    if (typeof value === "string") {
+      const json = _parseJson(value, `Part ${JSON.stringify(name)}`);
+      fileReferencesIn(json).forEach((field) => referenced.add(field));
+      parts.push({ json });
+      continue;
+    }
+    if (files.has(name)) {
+      throw new InputError(
+        `File part ${JSON.stringify(name)} is given more than once`,
+      );
+    }
+    files.set(name, value);
+    parts.push({ file: name });
+  }
+  const args = parts
+    .filter((part) => !("file" in part) || !referenced.has(part.file))
+    .map((part) => "file" in part ? fileReference(part.file) : part.json);
+  return { args, files };
+}
+
+/** Rejects references to file parts the request does not have. */
+function _checked(parsed: ParsedArgs): ParsedArgs {
+  for (const [i, arg] of parsed.args.entries()) {
+    const missing = fileReferencesIn(arg).find((f) => !parsed.files.has(f));
+    if (missing !== undefined) {
+      throw new InputError(
+        `Argument ${i + 1} refers to file part ${JSON.stringify(missing)}, ` +
+          "which the request does not have (files are multipart/form-data parts)",
+      );
+    }
+  }
+  return parsed;
+}
+
+function _parseJson(text: string, what: string): unknown {
+  if (text === "") {
+    throw new InputError(`${what} is empty; give a JSON value`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      `${what} is not valid JSON: ${(error as SyntaxError).message}`,
+    );
+  }
+}
+
+/** The request body, erroring with PayloadTooLargeError once more than `maxBytes` arrived. */
+function _limitedBody(
+  req: Request,
+  maxBytes: number,
+): ReadableStream<Uint8Array> | null {
+  let received = 0;
+  return req.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > maxBytes) {
+          controller.error(new PayloadTooLargeError(maxBytes));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  ) ?? null;
+}
+
+/** Runs a body reader, turning failures other than ours (malformed multipart, aborted uploads) into 400s. */
+async function _readBody<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw error;
+    }
+    throw new InputError(
+      `The body could not be read: ${(error as Error).message}`,
+    );
+  }
+}

@@ -1,0 +1,86 @@
+/** The clients hosted by one worker: created once on first use, unloaded on rejection or shutdown. */
+import { fromMtcuteError, isSessionRejected } from "./rpc_errors.ts";
+import type { ClientRef } from "../workers/protocol.ts";
+import { ClientHost } from "./client_host.ts";
+import type { HostContext } from "./client_host.ts";
+import { dispatch } from "./dispatch.ts";
+
+/** Options of `ClientHosts`. */
+export interface ClientHostsOptions {
+  context: HostContext;
+  /** Told when a client is gone, so the front can forget where it was pinned. */
+  onUnloaded(clientId: string): void;
+}
+
+/** Every client of a worker, keyed by client id. */
+export class ClientHosts {
+  // Promises, so that concurrent first calls for one id share one login.
+  readonly #hosts = new Map<string, Promise<ClientHost>>();
+
+  constructor(readonly options: ClientHostsOptions) {}
+
+  get size(): number {
+    return this.#hosts.size;
+  }
+
+  #open(ref: ClientRef): Promise<ClientHost> {
+    let host = this.#hosts.get(ref.id);
+    if (!host) {
+      host = ClientHost.open(ref, this.options.context);
+      this.#hosts.set(ref.id, host);
+      host.catch(() => {
+        // A client that failed to start keeps nothing in memory.
+        if (this.#hosts.get(ref.id) === host) {
+          this.#hosts.delete(ref.id);
+          this.options.onUnloaded(ref.id);
+        }
+      });
+    }
+    return host;
+  }
+
+  /** Calls `method` on the client for `ref`, creating it first if needed. Throws gateway errors. */
+  async call(
+    ref: ClientRef,
+    method: string,
+    args: unknown[],
+  ): Promise<unknown> {
+    const host = await this.#open(ref);
+    try {
+      return await dispatch(host, method, args);
+    } catch (error) {
+      if (isSessionRejected(error)) {
+        await this.#unload(
+          ref.id,
+          (h) => h.ref.kind === "bot" ? h.discard() : h.close(),
+        );
+      }
+      throw fromMtcuteError(error);
+    }
+  }
+
+  async #unload(
+    clientId: string,
+    how: (host: ClientHost) => Promise<void>,
+  ): Promise<void> {
+    const pending = this.#hosts.get(clientId);
+    if (!pending) return;
+    this.#hosts.delete(clientId);
+    this.options.onUnloaded(clientId);
+    const host = await pending.catch(() => undefined);
+    if (host) {
+      await how(host).catch((error) =>
+        console.error(`closing a client failed: ${error}`)
+      );
+    }
+  }
+
+  /** Closes every client (sessions are flushed to disk). */
+  async closeAll(): Promise<void> {
+    await Promise.all(
+      [...this.#hosts.keys()].map((id) =>
+        this.#unload(id, (host) => host.close())
+      ),
+    );
+  }
+}

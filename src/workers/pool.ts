@@ -1,0 +1,229 @@
+/** The front's side of the workers: spawns them, pins each client to one, and routes calls. */
+import { TimeoutError, UnavailableError } from "../errors.ts";
+import { deserializeError } from "./errors.ts";
+import type {
+  ClientRef,
+  FrontMessage,
+  WorkerConfig,
+  WorkerMessage,
+} from "./protocol.ts";
+
+/** Options of `WorkerPool.start`. */
+export interface WorkerPoolOptions {
+  /** Number of workers (at least 1). */
+  size: number;
+  config: WorkerConfig;
+  /** The worker module; defaults to `./worker.ts` beside this file. */
+  workerUrl?: URL;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  index: number;
+  worker: Worker;
+  ready: Promise<void>;
+  pending: Map<number, Pending>;
+  clients: Set<string>;
+  calls: number;
+}
+
+/** Per-worker figures for the stats page. */
+export interface WorkerStats {
+  index: number;
+  clients: number;
+  pendingCalls: number;
+  callsServed: number;
+  restarts: number;
+}
+
+/** N workers; each client-id is pinned to the least-loaded worker at its first call. */
+export class WorkerPool {
+  readonly #options: Required<WorkerPoolOptions>;
+  readonly #slots: Slot[] = [];
+  readonly #pins = new Map<string, Slot>();
+  readonly #restarts: number[] = [];
+  #nextId = 1;
+  #closed = false;
+
+  private constructor(options: WorkerPoolOptions) {
+    this.#options = {
+      workerUrl: new URL("./worker.ts", import.meta.url),
+      ...options,
+    };
+  }
+
+  /** Spawns the workers and waits until each is ready. */
+  static async start(options: WorkerPoolOptions): Promise<WorkerPool> {
+    const pool = new WorkerPool(options);
+    for (let index = 0; index < options.size; index++) {
+      pool.#slots.push(pool.#spawn(index));
+      pool.#restarts.push(0);
+    }
+    await Promise.all(pool.#slots.map((slot) => slot.ready));
+    return pool;
+  }
+
+  #spawn(index: number): Slot {
+    const worker = new Worker(this.#options.workerUrl, {
+      type: "module",
+      name: `clients-${index}`,
+    });
+    let markReady!: () => void;
+    const slot: Slot = {
+      index,
+      worker,
+      ready: new Promise<void>((resolve) => markReady = resolve),
+      pending: new Map(),
+      clients: new Set(),
+      calls: 0,
+    };
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) =>
+      this.#onMessage(slot, event.data, markReady);
+    worker.onerror = (event) => {
+      // Without preventDefault an uncaught error in a worker would take the whole process down.
+      event.preventDefault();
+      console.error(`worker ${index} crashed: ${event.message}`);
+      this.#replace(slot);
+    };
+    worker.postMessage(
+      { type: "init", config: this.#options.config } satisfies FrontMessage,
+    );
+    return slot;
+  }
+
+  #onMessage(slot: Slot, message: WorkerMessage, markReady: () => void) {
+    switch (message.type) {
+      case "ready":
+        markReady();
+        break;
+      case "result":
+      case "shutdown-done": {
+        const pending = slot.pending.get(message.id);
+        slot.pending.delete(message.id);
+        pending?.resolve(message.type === "result" ? message.value : undefined);
+        break;
+      }
+      case "error": {
+        const pending = slot.pending.get(message.id);
+        slot.pending.delete(message.id);
+        pending?.reject(deserializeError(message.error));
+        break;
+      }
+      case "unloaded":
+        slot.clients.delete(message.clientId);
+        if (this.#pins.get(message.clientId) === slot) {
+          this.#pins.delete(message.clientId);
+        }
+        break;
+      default:
+        message satisfies never;
+    }
+  }
+
+  #replace(slot: Slot) {
+    slot.worker.terminate();
+    for (const pending of slot.pending.values()) {
+      pending.reject(
+        new UnavailableError(
+          "The worker hosting this client stopped; the call may or may not have happened",
+        ),
+      );
+    }
+    if (this.#closed) return;
+    // The replacement takes over the slot, so pinned clients are re-created there on their next call.
+    const fresh = this.#spawn(slot.index);
+    fresh.clients = slot.clients;
+    for (const [clientId, pinned] of this.#pins) {
+      if (pinned === slot) this.#pins.set(clientId, fresh);
+    }
+    this.#slots[slot.index] = fresh;
+    this.#restarts[slot.index]++;
+  }
+
+  #slotFor(clientId: string): Slot {
+    let slot = this.#pins.get(clientId);
+    if (!slot) {
+      slot = this.#slots.reduce((least, candidate) =>
+        candidate.clients.size < least.clients.size ? candidate : least
+      );
+      slot.clients.add(clientId);
+      this.#pins.set(clientId, slot);
+    }
+    return slot;
+  }
+
+  #send(
+    slot: Slot,
+    message: FrontMessage & { id: number },
+    timeoutMs: number,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        slot.pending.delete(message.id);
+        reject(
+          new TimeoutError(
+            `The client did not answer within ${
+              Math.round(timeoutMs / 1000)
+            } s`,
+          ),
+        );
+      }, timeoutMs);
+      const settle = <T>(fn: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        fn(value);
+      };
+      slot.pending.set(message.id, {
+        resolve: settle(resolve),
+        reject: settle(reject),
+      });
+      slot.worker.postMessage(message);
+    });
+  }
+
+  /** Calls `method` on the client, creating it on first use; rejects with the error the worker threw. */
+  async call(
+    client: ClientRef,
+    method: string,
+    args: unknown[],
+    { timeoutMs }: { timeoutMs: number },
+  ): Promise<unknown> {
+    const slot = this.#slotFor(client.id);
+    await slot.ready;
+    slot.calls++;
+    return await this.#send(slot, {
+      type: "call",
+      id: this.#nextId++,
+      client,
+      method,
+      args,
+    }, timeoutMs);
+  }
+
+  /** Figures per worker. */
+  stats(): WorkerStats[] {
+    return this.#slots.map((slot) => ({
+      index: slot.index,
+      clients: slot.clients.size,
+      pendingCalls: slot.pending.size,
+      callsServed: slot.calls,
+      restarts: this.#restarts[slot.index],
+    }));
+  }
+
+  /** Asks every worker to close its clients (bounded by `timeoutMs`), then terminates them. */
+  async close(
+    { timeoutMs = 10_000 }: { timeoutMs?: number } = {},
+  ): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled(
+      this.#slots.map((slot) =>
+        this.#send(slot, { type: "shutdown", id: this.#nextId++ }, timeoutMs)
+      ),
+    );
+    for (const slot of this.#slots) slot.worker.terminate();
+  }
+}

@@ -1,0 +1,45 @@
+/** Assertions shared by the HTTP unit tests. */
+import assert from "node:assert/strict";
+
+export const assertEquals: (actual: unknown, expected: unknown) => void =
+  assert.deepStrictEqual;
+
+/** Asserts that `run` throws an instance of `errorClass`, and returns it. */
+export function assertThrows<E extends Error>(
+  run: () => unknown,
+  // deno-lint-ignore no-explicit-any
+  errorClass: new (...args: any[]) => E,
+): E {
+  try {
+    run();
+  } catch (error) {
+    assert.ok(
+      error instanceof errorClass,
+      `expected ${errorClass.name}, got ${error}`,
+    );
+    return error;
+  }
+  throw new assert.AssertionError({
+    message: `expected ${errorClass.name} to be thrown`,
+  });
+}
+
+/** Asserts that `promise` rejects with an instance of `errorClass`, and returns the error. */
+export async function assertRejects<E extends Error>(
+  promise: Promise<unknown>,
+  // deno-lint-ignore no-explicit-any
+  errorClass: new (...args: any[]) => E,
+): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(
+      error instanceof errorClass,
+      `expected ${errorClass.name}, got ${error}`,
+    );
+    return error;
+  }
+  throw new assert.AssertionError({
+    message: `expected ${errorClass.name} to be rejected`,
+  });
+}

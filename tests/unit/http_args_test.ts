@@ -1,4 +1,4 @@
-import { assertEquals, assertRejects } from "./_http_assert.ts";
+import { assertEquals, assertRejects } from "../assert.ts";
 import { parseArgs } from "../../src/http/args.ts";
 import {
   InputError,

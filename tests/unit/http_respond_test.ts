@@ -1,4 +1,4 @@
-import { assertEquals } from "./_http_assert.ts";
+import { assertEquals } from "../assert.ts";
 import {
   errorResponse,
   jsonResponse,

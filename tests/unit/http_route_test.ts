@@ -1,4 +1,4 @@
-import { assertEquals, assertThrows } from "./_http_assert.ts";
+import { assertEquals, assertThrows } from "../assert.ts";
 import { clientFileStem, parseRoute } from "../../src/http/route.ts";
 import { NotFoundError } from "../../src/errors.ts";
 

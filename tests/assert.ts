@@ -1,4 +1,4 @@
-/** Assertions shared by the HTTP unit tests. */
+/** Assertions shared by the tests (node:assert under std-like names). */
 import assert from "node:assert/strict";
 
 export const assertEquals: (actual: unknown, expected: unknown) => void =

@@ -1,0 +1,112 @@
+import { assertEquals, assertThrows } from "../assert.ts";
+import { CliError, parseCli } from "../../src/cli.ts";
+
+const REQUIRED = ["--api-id", "123456", "--api-hash", "0123456789abcdef"];
+
+Deno.test("parseCli() fills the documented defaults", () => {
+  const command = parseCli(REQUIRED);
+  assertEquals(command.kind, "serve");
+  if (command.kind !== "serve") return;
+  assertEquals(command.config, {
+    apiId: 123456,
+    apiHash: "0123456789abcdef",
+    hostname: "0.0.0.0",
+    port: 8000,
+    workers: 1,
+    statsPath: "/stats",
+    addUser: false,
+    dataDir: "mtkruto-data",
+    dc: undefined,
+    dcKeyPath: undefined,
+    testMode: false,
+    maxBodyBytes: 52428800,
+    requestTimeout: 60,
+    logLevel: 1,
+  });
+});
+
+Deno.test("parseCli() reads every flag", () => {
+  const command = parseCli([
+    ...REQUIRED,
+    "--port=9000",
+    "--workers",
+    "4",
+    "--stats",
+    "/ops/stats/",
+    "--data-dir",
+    "/tmp/x",
+    "--dc",
+    "127.0.0.1:4430",
+    "--dc-key",
+    "key.pem",
+    "--test",
+    "--hostname",
+    "127.0.0.1",
+  ]);
+  if (command.kind !== "serve") throw new Error("expected serve");
+  assertEquals(command.config.port, 9000);
+  assertEquals(command.config.workers, 4);
+  assertEquals(command.config.statsPath, "/ops/stats");
+  assertEquals(command.config.dataDir, "/tmp/x");
+  assertEquals(command.config.dc, { host: "127.0.0.1", port: 4430 });
+  assertEquals(command.config.dcKeyPath, "key.pem");
+  assertEquals(command.config.testMode, true);
+  assertEquals(command.config.hostname, "127.0.0.1");
+});
+
+Deno.test("parseCli() recognises --add-user, --help and --version", () => {
+  assertEquals(parseCli([...REQUIRED, "--add-user"]).kind, "add-user");
+  assertEquals(parseCli(["--help"]).kind, "help");
+  assertEquals(parseCli(["--version"]).kind, "version");
+});
+
+for (
+  const [name, argv, message] of [
+    ["a missing --api-id", ["--api-hash", "x"], /Missing --api-id/],
+    ["a missing --api-hash", ["--api-id", "1"], /Missing --api-hash/],
+    [
+      "a non-numeric --api-id",
+      ["--api-id", "abc", "--api-hash", "x"],
+      /Invalid --api-id: expected an integer/,
+    ],
+    [
+      "a zero --api-id",
+      ["--api-id", "0", "--api-hash", "x"],
+      /Invalid --api-id/,
+    ],
+    [
+      "--workers 0",
+      [...REQUIRED, "--workers", "0"],
+      /Invalid --workers: expected an integer from 1 to 64, got "0"/,
+    ],
+    ["--workers 65", [...REQUIRED, "--workers", "65"], /Invalid --workers/],
+    ["a port out of range", [...REQUIRED, "--port", "70000"], /Invalid --port/],
+    [
+      "a --dc without a port",
+      [...REQUIRED, "--dc", "localhost"],
+      /Invalid --dc: expected HOST:PORT/,
+    ],
+    [
+      "--dc-key without --dc",
+      [...REQUIRED, "--dc-key", "k.pem"],
+      /--dc-key: it only makes sense together with --dc/,
+    ],
+    [
+      "a relative --stats path",
+      [...REQUIRED, "--stats", "stats"],
+      /Invalid --stats/,
+    ],
+    ["an unknown flag", [...REQUIRED, "--frobnicate"], /frobnicate/],
+  ] as const
+) {
+  Deno.test(`parseCli() rejects ${name}`, () => {
+    const error = assertThrows(() => parseCli([...argv]), CliError);
+    if (!message.test((error as Error).message)) {
+      throw new Error(
+        `message ${
+          JSON.stringify((error as Error).message)
+        } does not match ${message}`,
+      );
+    }
+  });
+}

@@ -32,6 +32,11 @@ export async function dispatch(
     throw new NotFoundError(`Unknown method: ${method}`);
   }
   const fn = host.client[method] as (...args: unknown[]) => unknown;
-  const result = await fn.apply(host.client, args.map(decodeValue));
+  const result = await fn.apply(
+    host.client,
+    args.map((arg, index) =>
+      decodeValue(arg, { path: `argument ${index + 1}` })
+    ),
+  );
   return encodeValue(result);
 }

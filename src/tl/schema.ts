@@ -66,7 +66,9 @@ export function camelCase(name: string): string {
 
 function toEntry(raw: RawEntry, mtproto: boolean): TlEntry {
   return {
-    kind: raw.kind === "method" || MTPROTO_METHODS.has(raw.name) ? "method" : "class",
+    kind: raw.kind === "method" || MTPROTO_METHODS.has(raw.name)
+      ? "method"
+      : "class",
     name: raw.name,
     id: raw.id,
     type: raw.type,
@@ -116,8 +118,15 @@ export function getSchema(): TlSchema {
       constructorsOf.set(entry.type, list);
     }
   };
-  for (const raw of (apiSchema as { e: RawEntry[] }).e) add(toEntry(raw, false));
+  for (const raw of (apiSchema as { e: RawEntry[] }).e) {
+    add(toEntry(raw, false));
+  }
   for (const raw of mtpSchema as RawEntry[]) add(toEntry(raw, true));
-  cached = { layer: (apiSchema as { l: number }).l, byName, byId, constructorsOf };
+  cached = {
+    layer: (apiSchema as { l: number }).l,
+    byName,
+    byId,
+    constructorsOf,
+  };
   return cached;
 }

@@ -1,45 +1,16 @@
-/** mtkruto-server: parses the command line, then serves HTTP or adds a user. */
-import { CliError, parseCli, USAGE } from "./src/cli.ts";
+/** mtkruto-server: parses the command line, then serves HTTP or manages user accounts. */
+import { CliError, parseCli, readClientConfig, USAGE } from "./src/cli.ts";
 import type { ServerConfig } from "./src/cli.ts";
 import { createGatewayHandler } from "./src/http/handler.ts";
 import { createStatsPage } from "./src/stats/page.ts";
 import { VERSION } from "./src/version.ts";
+import { bootClients } from "./src/workers/boot.ts";
 import { WorkerPool } from "./src/workers/pool.ts";
-import type { WorkerConfig } from "./src/workers/protocol.ts";
-
-async function workerConfig(config: ServerConfig): Promise<WorkerConfig> {
-  let dcKeyPem: string | undefined;
-  if (config.dcKeyPath) {
-    try {
-      dcKeyPem = await Deno.readTextFile(config.dcKeyPath);
-    } catch (error) {
-      throw new CliError(
-        `Invalid --dc-key: cannot read ${config.dcKeyPath}: ${
-          (error as Error).message
-        }`,
-      );
-    }
-    if (!dcKeyPem.includes("-----BEGIN RSA PUBLIC KEY-----")) {
-      throw new CliError(
-        `Invalid --dc-key: ${config.dcKeyPath} is not a PKCS#1 PEM public key`,
-      );
-    }
-  }
-  return {
-    apiId: config.apiId,
-    apiHash: config.apiHash,
-    dataDir: config.dataDir,
-    dc: config.dc,
-    dcKeyPem,
-    testMode: config.testMode,
-    logLevel: config.logLevel,
-  };
-}
 
 async function serve(config: ServerConfig): Promise<void> {
   const pool = await WorkerPool.start({
     size: config.workers,
-    config: await workerConfig(config),
+    config: await readClientConfig(config),
   });
   const handler = createGatewayHandler({
     clients: pool,
@@ -58,6 +29,15 @@ async function serve(config: ServerConfig): Promise<void> {
       );
     },
   }, handler);
+  // In the background: requests are served while sessions with webhooks or queued updates come up.
+  bootClients(pool, config.dataDir, { timeoutMs: config.requestTimeout * 1000 })
+    .then((started) => {
+      if (started) {
+        console.log(
+          `Started ${started} client(s) with a webhook or queued updates`,
+        );
+      }
+    });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -82,9 +62,26 @@ async function main(argv: string[]): Promise<number> {
       case "version":
         console.log(VERSION);
         return 0;
-      case "add-user":
-        console.error("--add-user is not available yet in this build.");
-        return 2;
+      // The user commands load mtcute; imported on demand so serving never does.
+      case "add-user": {
+        const { addUser } = await import("./src/add_user/add_user.ts");
+        return await addUser({
+          config: await readClientConfig(command.config),
+          exampleUrl: `http://localhost:${command.config.port}`,
+        });
+      }
+      case "list-users": {
+        const { listUsers } = await import("./src/add_user/users.ts");
+        return await listUsers({ dataDir: command.dataDir });
+      }
+      case "remove-user": {
+        const { removeUser } = await import("./src/add_user/users.ts");
+        return await removeUser({
+          config: await readClientConfig(command.config),
+          userId: command.userId,
+          force: command.force,
+        });
+      }
       case "serve":
         await serve(command.config);
         return 0;

@@ -1,6 +1,8 @@
 /** Command-line flags → a validated server configuration. */
 import { parseArgs } from "node:util";
+import { readUserIdArgument } from "./add_user/user_id.ts";
 import { VERSION } from "./version.ts";
+import type { WorkerConfig } from "./workers/protocol.ts";
 
 /** Where to reach a custom MTProto server (e.g. the DC emulator). */
 export interface DcAddress {
@@ -33,6 +35,15 @@ export interface ServerConfig {
 export type CliCommand =
   | { kind: "serve"; config: ServerConfig }
   | { kind: "add-user"; config: ServerConfig }
+  | { kind: "list-users"; dataDir: string }
+  | {
+    kind: "remove-user";
+    config: ServerConfig;
+    /** The user id to remove (a credential: never log it). */
+    userId: string;
+    /** Delete the session file even when Telegram cannot log it out. */
+    force: boolean;
+  }
   | { kind: "help" }
   | { kind: "version" };
 
@@ -45,6 +56,9 @@ export const USAGE =
   `MTKruto Server ${VERSION}: run Telegram clients and drive them over HTTP.
 
 Usage: mtkruto-server --api-id N --api-hash HASH [options]
+       mtkruto-server --api-id N --api-hash HASH --add-user [--data-dir DIR]
+       mtkruto-server --list-users [--data-dir DIR]
+       mtkruto-server --api-id N --api-hash HASH --remove-user USER-ID [--force]
 
 Required:
   --api-id N            Telegram app API ID (a positive integer)
@@ -56,6 +70,9 @@ Options:
   --workers N           Number of worker threads hosting clients, 1-64 (default 1)
   --stats PATH          Path of the statistics page (default /stats)
   --add-user            Log a user account in interactively and print its endpoint
+  --list-users          List the user endpoints in --data-dir (no --api-id needed)
+  --remove-user ID      Log a user endpoint's session out and delete it
+  --force               With --remove-user: delete it even if Telegram is unreachable
   --data-dir DIR        Where sessions are kept (default ./mtkruto-data)
   --dc HOST:PORT        Connect to this MTProto server instead of Telegram's
   --dc-key FILE         PKCS#1 PEM public key of the --dc server
@@ -74,6 +91,9 @@ const FLAGS = {
   workers: { type: "string" },
   stats: { type: "string" },
   "add-user": { type: "boolean" },
+  "list-users": { type: "boolean" },
+  "remove-user": { type: "string" },
+  force: { type: "boolean" },
   "data-dir": { type: "string" },
   dc: { type: "string" },
   "dc-key": { type: "string" },
@@ -84,6 +104,8 @@ const FLAGS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
+
+const DATA_DIR = "mtkruto-data";
 
 function integerFlag(
   name: string,
@@ -152,6 +174,27 @@ export function parseCli(argv: string[]): CliCommand {
   }
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
+  const userCommands = [
+    values["add-user"] && "--add-user",
+    values["list-users"] && "--list-users",
+    values["remove-user"] !== undefined && "--remove-user",
+  ].filter(Boolean);
+  if (userCommands.length > 1) {
+    throw new CliError(
+      `Conflicting flags ${
+        userCommands.join(" and ")
+      }: give one of --add-user, --list-users and --remove-user`,
+    );
+  }
+  if (values.force && values["remove-user"] === undefined) {
+    throw new CliError(
+      "Invalid --force: it only makes sense together with --remove-user USER-ID",
+    );
+  }
+  // Listing reads the data directory only, so it needs no Telegram app credentials.
+  if (values["list-users"]) {
+    return { kind: "list-users", dataDir: values["data-dir"] ?? DATA_DIR };
+  }
 
   const apiId = integerFlag("api-id", values["api-id"], {
     min: 1,
@@ -184,7 +227,7 @@ export function parseCli(argv: string[]): CliCommand {
     }),
     statsPath: parseStatsPath(values.stats ?? "/stats"),
     addUser: values["add-user"] ?? false,
-    dataDir: values["data-dir"] ?? "mtkruto-data",
+    dataDir: values["data-dir"] ?? DATA_DIR,
     dc: values.dc === undefined ? undefined : parseDc(values.dc),
     dcKeyPath: values["dc-key"],
     testMode: values.test ?? false,
@@ -204,5 +247,57 @@ export function parseCli(argv: string[]): CliCommand {
       fallback: 1,
     }),
   };
+  if (values["remove-user"] !== undefined) {
+    return {
+      kind: "remove-user",
+      config,
+      userId: parseUserIdFlag(values["remove-user"]),
+      force: values.force ?? false,
+    };
+  }
   return { kind: config.addUser ? "add-user" : "serve", config };
+}
+
+function parseUserIdFlag(raw: string): string {
+  const userId = readUserIdArgument(raw);
+  // The value is not repeated: it may be a real user id, which is a credential.
+  if (!userId) {
+    throw new CliError(
+      "Invalid --remove-user: expected a user id as printed by --add-user or " +
+        '--list-users: "user" followed by 22 to 64 characters of A-Z, a-z, 0-9, _ and -',
+    );
+  }
+  return userId;
+}
+
+/** Reads what clients need from the flags, including the --dc-key file; throws CliError if it is unreadable. */
+export async function readClientConfig(
+  config: ServerConfig,
+): Promise<WorkerConfig> {
+  let dcKeyPem: string | undefined;
+  if (config.dcKeyPath) {
+    try {
+      dcKeyPem = await Deno.readTextFile(config.dcKeyPath);
+    } catch (error) {
+      throw new CliError(
+        `Invalid --dc-key: cannot read ${config.dcKeyPath}: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    if (!dcKeyPem.includes("-----BEGIN RSA PUBLIC KEY-----")) {
+      throw new CliError(
+        `Invalid --dc-key: ${config.dcKeyPath} is not a PKCS#1 PEM public key`,
+      );
+    }
+  }
+  return {
+    apiId: config.apiId,
+    apiHash: config.apiHash,
+    dataDir: config.dataDir,
+    dc: config.dc,
+    dcKeyPem,
+    testMode: config.testMode,
+    logLevel: config.logLevel,
+  };
 }

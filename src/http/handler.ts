@@ -1,6 +1,7 @@
 /** The gateway's request handler: route, parse arguments, call the client's worker, respond. */
 import { InputError } from "../errors.ts";
-import { ALLOWED_METHODS } from "../telegram/methods.ts";
+import { ALLOWED_METHODS, GATEWAY_METHODS } from "../telegram/methods.ts";
+import { parseGetUpdatesArgs } from "../updates/params.ts";
 import type { ClientRef } from "../workers/protocol.ts";
 import { parseArgs } from "./args.ts";
 import { isFileReference } from "./file_reference.ts";
@@ -14,7 +15,7 @@ export interface ClientCaller {
     client: ClientRef,
     method: string,
     args: unknown[],
-    options: { timeoutMs: number },
+    options: { timeoutMs: number; signal?: AbortSignal },
   ): Promise<unknown>;
 }
 
@@ -28,9 +29,6 @@ export interface GatewayHandlerOptions {
   /** Extra handlers tried first, by exact path (e.g. the stats page). */
   pages?: Record<string, (req: Request) => Response | Promise<Response>>;
 }
-
-/** Methods the gateway itself answers, besides the allowlisted client methods. */
-export const GATEWAY_METHODS = ["invoke", "methods"] as const;
 
 function methodList() {
   return { gateway: GATEWAY_METHODS, ...ALLOWED_METHODS };
@@ -83,11 +81,15 @@ export function createGatewayHandler(
       if (route.method === "methods") {
         return jsonResponse(methodList(), 200, { "x-request-id": requestId });
       }
+      // A long poll may wait its own timeout on top of the usual bound.
+      const pollMs = route.method === "getUpdates"
+        ? parseGetUpdatesArgs(args).timeout * 1000
+        : 0;
       const value = await clients.call(
         clientRef(route),
         route.method,
         files.size ? args.map((arg) => attachFiles(arg, files)) : args,
-        { timeoutMs: requestTimeoutMs },
+        { timeoutMs: requestTimeoutMs + pollMs, signal: req.signal },
       );
       return jsonResponse(value, 200, { "x-request-id": requestId });
     } catch (error) {

@@ -1,5 +1,6 @@
 /** Builds the gateway's responses: JSON bodies, and the one place errors become HTTP. */
 import { GatewayError } from "../errors.ts";
+import { RawJson } from "../raw_json.ts";
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -7,7 +8,7 @@ const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 const REQUEST_ID_BYTES = 9;
 
 /**
- * A response whose body is `value` as JSON (`undefined` becomes `null`);
+ * A response whose body is `value` as JSON (`undefined` becomes `null`, RawJson is sent as is);
  * throws TypeError if `value` holds a bigint or a cycle.
  */
 export function jsonResponse(
@@ -17,10 +18,13 @@ export function jsonResponse(
 ): Response {
   const merged = new Headers(headers);
   merged.set("content-type", JSON_CONTENT_TYPE);
-  return new Response(JSON.stringify(value) ?? "null", {
-    status,
-    headers: merged,
-  });
+  return new Response(
+    value instanceof RawJson ? value.text : JSON.stringify(value) ?? "null",
+    {
+      status,
+      headers: merged,
+    },
+  );
 }
 
 /**

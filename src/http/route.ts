@@ -28,6 +28,11 @@ const BOT_TOKEN = /^([1-9][0-9]{0,19}):[A-Za-z0-9_-]{30,64}$/;
 /** `user` and at least 128 random bits as URL-safe base64; the cap keeps file names short. */
 const USER_ID = /^user[A-Za-z0-9_-]{22,64}$/;
 
+/** Whether `value` has the shape of a user id: `user` and 22 to 64 URL-safe base64 characters. */
+export function isUserId(value: string): boolean {
+  return USER_ID.test(value);
+}
+
 const METHOD_NAME = /^[a-zA-Z][a-zA-Z0-9_.]{0,127}$/;
 
 const ENDPOINTS = "use /bot<TOKEN>/<method> or /<user-id>/<method>";
@@ -77,6 +82,13 @@ export function parseRoute(pathname: string): Route {
  */
 export function clientFileStem(route: Route): string {
   return route.clientId;
+}
+
+/** The kind of client a session file stem (a client id) belongs to, or undefined for other files. */
+export function clientKindOf(clientId: string): "bot" | "user" | undefined {
+  if (/^bot[1-9][0-9]{0,19}-[0-9a-f]{16}$/.test(clientId)) return "bot";
+  if (USER_ID.test(clientId)) return "user";
+  return undefined;
 }
 
 function _decodeSegment(segment: string): string {

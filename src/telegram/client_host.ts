@@ -1,26 +1,17 @@
-/** One hosted Telegram client: its mtcute instance and session file. */
-import { TelegramClient } from "@mtcute/core/client.js";
-import type { ICryptoProvider } from "@mtcute/core/utils.js";
-import { TcpTransport } from "@mtcute/node";
-import { join } from "node:path";
-import { NotFoundError } from "../errors.ts";
-import type { ClientRef, WorkerConfig } from "../workers/protocol.ts";
-import { VERSION } from "../version.ts";
-import type { WorkerPlatform } from "./platform.ts";
+/** One hosted Telegram client: its mtcute instance, session file and update queue. */
+import type { TelegramClient } from "@mtcute/core/client.js";
+import { NotFoundError, UnauthorizedError } from "../errors.ts";
+import { encodeValue } from "../tl/values.ts";
+import { ClientUpdates } from "../updates/client_updates.ts";
+import { kindOf } from "../updates/kinds.ts";
+import { UpdateStore } from "../updates/store.ts";
+import type { ClientRef } from "../workers/protocol.ts";
+import { createTelegramClient, sessionPath } from "./client_factory.ts";
+import type { HostContext } from "./client_factory.ts";
 import { fromMtcuteError } from "./rpc_errors.ts";
-import { openSqliteStorage } from "./sqlite_storage.ts";
 
-/** What every client of a worker shares. */
-export interface HostContext {
-  config: WorkerConfig;
-  platform: WorkerPlatform;
-  crypto: ICryptoProvider;
-}
-
-/** The session file of a client. */
-export function sessionPath(dataDir: string, clientId: string): string {
-  return join(dataDir, `${clientId}.sqlite`);
-}
+// The token is kept beside the session (which is as secret) so a bot with a webhook can start with the server.
+const BOT_TOKEN_SETTING = "botToken";
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -38,31 +29,14 @@ async function removeSessionFiles(path: string): Promise<void> {
   }
 }
 
-function createClient(
-  path: string,
-  { config, platform, crypto }: HostContext,
-): TelegramClient {
-  const dc = config.dc;
-  return new TelegramClient({
-    apiId: config.apiId,
-    apiHash: config.apiHash,
-    storage: openSqliteStorage(path),
-    transport: new TcpTransport(),
-    crypto,
-    platform,
-    testMode: config.testMode,
-    logLevel: config.logLevel,
-    defaultDcs: dc
-      ? {
-        main: { id: 2, ipAddress: dc.host, port: dc.port },
-        media: { id: 2, ipAddress: dc.host, port: dc.port, mediaOnly: true },
-      }
-      : undefined,
-    initConnectionOptions: {
-      appVersion: VERSION,
-      deviceModel: platform.getDeviceModel(),
-    },
-  });
+/** Whether the client behind an existing session file must start with the server (webhook set or updates queued). */
+export function needsStartAtBoot(path: string): boolean {
+  const store = new UpdateStore(path);
+  try {
+    return store.getSetting("webhook") !== undefined || store.pendingCount > 0;
+  } finally {
+    store.close();
+  }
 }
 
 /** A logged-in client, ready for calls. */
@@ -72,7 +46,9 @@ export class ClientHost {
   private constructor(
     readonly ref: ClientRef,
     readonly client: TelegramClient,
+    readonly updates: ClientUpdates,
     readonly path: string,
+    readonly store: UpdateStore,
   ) {}
 
   /**
@@ -88,33 +64,50 @@ export class ClientHost {
       throw new NotFoundError("No user client with this id");
     }
     await Deno.mkdir(context.config.dataDir, { recursive: true });
-    const client = createClient(path, context);
+    const store = new UpdateStore(path);
+    const token = ref.kind === "bot"
+      ? ref.token ?? store.getSetting(BOT_TOKEN_SETTING)
+      : undefined;
+    const updates = new ClientUpdates(store);
+    const client = createTelegramClient(path, context);
     client.onError.add((error) =>
       console.error(`client error: ${error.stack ?? error}`)
     );
+    // Attached before login: mtcute's catch-up on start delivers what arrived while the server was down.
+    client.onUpdate.add((update) =>
+      updates.push(kindOf(update.name), encodeValue(update.data))
+    );
     try {
       if (ref.kind === "bot") {
-        await client.start({ botToken: ref.token });
+        if (!token) {
+          throw new UnauthorizedError("No token is known for this bot");
+        }
+        await client.start({ botToken: token });
+        store.setSetting(BOT_TOKEN_SETTING, token);
       } else {
         const me = await client.getMe();
         await client.notifyLoggedIn(me.raw);
       }
     } catch (error) {
+      await updates.close(new UnauthorizedError("The client could not log in"));
       await client.destroy().catch(() => {});
+      store.close();
       if (!existed) await removeSessionFiles(path);
       throw fromMtcuteError(error);
     }
-    return new ClientHost(ref, client, path);
+    return new ClientHost(ref, client, updates, path, store);
   }
 
-  /** Closes the connection and flushes the session to disk. */
-  async close(): Promise<void> {
+  /** Stops update delivery, closes the connection and flushes the session to disk. */
+  async close(reason: Error): Promise<void> {
+    await this.updates.close(reason);
     await this.client.destroy();
+    this.store.close();
   }
 
   /** Closes the client and deletes its session (for bots whose token Telegram rejected). */
-  async discard(): Promise<void> {
-    await this.close().catch(() => {});
+  async discard(reason: Error): Promise<void> {
+    await this.close(reason).catch(() => {});
     await removeSessionFiles(this.path);
   }
 }

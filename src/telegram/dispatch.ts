@@ -1,42 +1,65 @@
-/** Runs one named method on a hosted client: `invoke` or an allowlisted high-level method. */
+/** Runs one named method on a hosted client: a gateway method or an allowlisted mtcute method. */
 import { InputError, NotFoundError } from "../errors.ts";
+import { RawJson } from "../raw_json.ts";
 import { tlJsonToMtcute } from "../tl/from_json.ts";
 import { mtcuteToTlJson } from "../tl/to_json.ts";
 import { decodeValue, encodeValue } from "../tl/values.ts";
 import type { ClientHost } from "./client_host.ts";
 import { assertInvokable } from "./invoke_policy.ts";
 import { isAllowedMethod } from "./methods.ts";
+import type { GatewayMethodName } from "./methods.ts";
 
-async function invoke(host: ClientHost, args: unknown[]): Promise<unknown> {
-  if (args.length !== 1) {
-    throw new InputError(
-      `invoke takes exactly one argument, a TL function object; got ${args.length}`,
-    );
-  }
-  const request = tlJsonToMtcute(args[0], { expect: "method" });
-  assertInvokable(request._);
-  // deno-lint-ignore no-explicit-any
-  const result = await host.client.call(request as any);
-  return mtcuteToTlJson(result);
-}
+type GatewayMethod = (
+  host: ClientHost,
+  args: unknown[],
+  signal: AbortSignal,
+) => Promise<unknown>;
 
-/** Calls `method` with JSON `args`; returns JSON. Throws NotFoundError for unknown methods. */
+/** Methods the gateway implements in the worker (`methods` is answered by the front). */
+const WORKER_METHODS: Record<
+  Exclude<GatewayMethodName, "methods">,
+  GatewayMethod
+> = {
+  async invoke(host, args) {
+    if (args.length !== 1) {
+      throw new InputError(
+        `invoke takes exactly one argument, a TL function object; got ${args.length}`,
+      );
+    }
+    const request = tlJsonToMtcute(args[0], { expect: "method" });
+    assertInvokable(request._);
+    // deno-lint-ignore no-explicit-any
+    return mtcuteToTlJson(await host.client.call(request as any));
+  },
+  async getUpdates(host, args, signal) {
+    return new RawJson(await host.updates.getUpdates(args, signal));
+  },
+  setWebhook: (host, args) => host.updates.setWebhook(args),
+  deleteWebhook: (host, args) => host.updates.deleteWebhook(args),
+  getWebhookInfo: (host) => Promise.resolve(host.updates.getWebhookInfo()),
+};
+
+/** Calls `method` with JSON `args`; returns JSON (or RawJson). Throws NotFoundError for unknown methods. */
 export async function dispatch(
   host: ClientHost,
   method: string,
   args: unknown[],
+  signal: AbortSignal,
 ): Promise<unknown> {
   host.lastUsed = Date.now();
-  if (method === "invoke") return await invoke(host, args);
+  if (Object.hasOwn(WORKER_METHODS, method)) {
+    return await WORKER_METHODS[method as keyof typeof WORKER_METHODS](
+      host,
+      args,
+      signal,
+    );
+  }
   if (!isAllowedMethod(method)) {
     throw new NotFoundError(`Unknown method: ${method}`);
   }
   const fn = host.client[method] as (...args: unknown[]) => unknown;
-  const result = await fn.apply(
-    host.client,
-    args.map((arg, index) =>
-      decodeValue(arg, { path: `argument ${index + 1}` })
-    ),
+  const decoded = args.map((arg, index) =>
+    decodeValue(arg, { path: `argument ${index + 1}` })
   );
-  return encodeValue(result);
+  return encodeValue(await fn.apply(host.client, decoded));
 }

@@ -1,9 +1,11 @@
 /** The clients hosted by one worker: created once on first use, unloaded on rejection or shutdown. */
-import { fromMtcuteError, isSessionRejected } from "./rpc_errors.ts";
+import { UnavailableError } from "../errors.ts";
 import type { ClientRef } from "../workers/protocol.ts";
-import { ClientHost } from "./client_host.ts";
-import type { HostContext } from "./client_host.ts";
+import { sessionPath } from "./client_factory.ts";
+import type { HostContext } from "./client_factory.ts";
+import { ClientHost, needsStartAtBoot } from "./client_host.ts";
 import { dispatch } from "./dispatch.ts";
+import { fromMtcuteError, isSessionRejected } from "./rpc_errors.ts";
 
 /** Options of `ClientHosts`. */
 export interface ClientHostsOptions {
@@ -44,19 +46,39 @@ export class ClientHosts {
     ref: ClientRef,
     method: string,
     args: unknown[],
+    signal: AbortSignal,
   ): Promise<unknown> {
     const host = await this.#open(ref);
     try {
-      return await dispatch(host, method, args);
+      return await dispatch(host, method, args, signal);
     } catch (error) {
+      const mapped = fromMtcuteError(error);
       if (isSessionRejected(error)) {
         await this.#unload(
           ref.id,
-          (h) => h.ref.kind === "bot" ? h.discard() : h.close(),
+          (h) =>
+            h.ref.kind === "bot"
+              ? h.discard(mapped as Error)
+              : h.close(mapped as Error),
         );
       }
-      throw fromMtcuteError(error);
+      throw mapped;
     }
+  }
+
+  /** Starts the client if its session has a webhook or queued updates; returns whether it did. */
+  async boot(ref: ClientRef): Promise<boolean> {
+    if (this.#hosts.has(ref.id)) return true;
+    if (
+      !needsStartAtBoot(
+        sessionPath(this.options.context.config.dataDir, ref.id),
+      )
+    ) {
+      this.options.onUnloaded(ref.id);
+      return false;
+    }
+    await this.#open(ref);
+    return true;
   }
 
   async #unload(
@@ -77,9 +99,10 @@ export class ClientHosts {
 
   /** Closes every client (sessions are flushed to disk). */
   async closeAll(): Promise<void> {
+    const reason = new UnavailableError("The server is shutting down");
     await Promise.all(
       [...this.#hosts.keys()].map((id) =>
-        this.#unload(id, (host) => host.close())
+        this.#unload(id, (host) => host.close(reason))
       ),
     );
   }

@@ -271,6 +271,19 @@ export const ALLOWED_METHODS = {
   ],
 } as const;
 
+/** Methods the gateway implements itself, on every client. */
+export const GATEWAY_METHODS = [
+  "invoke",
+  "getUpdates",
+  "setWebhook",
+  "deleteWebhook",
+  "getWebhookInfo",
+  "methods",
+] as const;
+
+/** The name of a gateway method. */
+export type GatewayMethodName = typeof GATEWAY_METHODS[number];
+
 /** The name of a callable high-level method. */
 export type AllowedMethod =
   typeof ALLOWED_METHODS[keyof typeof ALLOWED_METHODS][number];

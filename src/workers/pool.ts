@@ -1,5 +1,6 @@
 /** The front's side of the workers: spawns them, pins each client to one, and routes calls. */
 import { TimeoutError, UnavailableError } from "../errors.ts";
+import { RawJson } from "../raw_json.ts";
 import { deserializeError } from "./errors.ts";
 import type {
   ClientRef,
@@ -104,7 +105,9 @@ export class WorkerPool {
       case "shutdown-done": {
         const pending = slot.pending.get(message.id);
         slot.pending.delete(message.id);
-        pending?.resolve(message.type === "result" ? message.value : undefined);
+        pending?.resolve(
+          message.type === "result" ? new RawJson(message.json) : undefined,
+        );
         break;
       }
       case "error": {
@@ -159,21 +162,34 @@ export class WorkerPool {
   #send(
     slot: Slot,
     message: FrontMessage & { id: number },
-    timeoutMs: number,
+    { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal },
   ): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        slot.pending.delete(message.id);
-        reject(
-          new TimeoutError(
-            `The client did not answer within ${
-              Math.round(timeoutMs / 1000)
-            } s`,
-          ),
+      const cancel = (error: Error) => {
+        if (!slot.pending.delete(message.id)) return;
+        // The worker stops waiting too (a long poll must not mark updates as returned).
+        slot.worker.postMessage(
+          { type: "cancel", id: message.id } satisfies FrontMessage,
         );
-      }, timeoutMs);
+        settle(reject)(error);
+      };
+      const timer = setTimeout(
+        () =>
+          cancel(
+            new TimeoutError(
+              `The client did not answer within ${
+                Math.round(timeoutMs / 1000)
+              } s`,
+            ),
+          ),
+        timeoutMs,
+      );
+      const onAbort = () =>
+        cancel(new DOMException("The HTTP client went away", "AbortError"));
+      signal?.addEventListener("abort", onAbort, { once: true });
       const settle = <T>(fn: (value: T) => void) => (value: T) => {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
         fn(value);
       };
       slot.pending.set(message.id, {
@@ -184,23 +200,43 @@ export class WorkerPool {
     });
   }
 
-  /** Calls `method` on the client, creating it on first use; rejects with the error the worker threw. */
+  /**
+   * Calls `method` on the client, creating it on first use. Resolves with the
+   * JSON-encoded result; rejects with the error the worker threw, TimeoutError
+   * after `timeoutMs`, or an AbortError when `signal` aborts.
+   */
   async call(
     client: ClientRef,
     method: string,
     args: unknown[],
-    { timeoutMs }: { timeoutMs: number },
-  ): Promise<unknown> {
+    options: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<RawJson> {
     const slot = this.#slotFor(client.id);
     await slot.ready;
     slot.calls++;
-    return await this.#send(slot, {
+    const message = {
       type: "call",
       id: this.#nextId++,
       client,
       method,
       args,
-    }, timeoutMs);
+    } as const;
+    return await this.#send(slot, message, options) as RawJson;
+  }
+
+  /** Starts the client if its session has a webhook or queued updates (used at server start). */
+  async boot(
+    client: ClientRef,
+    { timeoutMs }: { timeoutMs: number },
+  ): Promise<boolean> {
+    const slot = this.#slotFor(client.id);
+    await slot.ready;
+    const result = await this.#send(slot, {
+      type: "boot",
+      id: this.#nextId++,
+      client,
+    }, { timeoutMs });
+    return JSON.parse((result as RawJson).text);
   }
 
   /** Figures per worker. */
@@ -221,7 +257,9 @@ export class WorkerPool {
     this.#closed = true;
     await Promise.allSettled(
       this.#slots.map((slot) =>
-        this.#send(slot, { type: "shutdown", id: this.#nextId++ }, timeoutMs)
+        this.#send(slot, { type: "shutdown", id: this.#nextId++ }, {
+          timeoutMs,
+        })
       ),
     );
     for (const slot of this.#slots) slot.worker.terminate();

@@ -18,7 +18,8 @@ export interface WorkerConfig {
 
 /** Which client a call is for. `id` names its session file and never holds a secret. */
 export type ClientRef =
-  | { kind: "bot"; id: string; token: string }
+  /** `token` is absent when the server starts a bot by itself (its file holds the token). */
+  | { kind: "bot"; id: string; token?: string }
   | { kind: "user"; id: string };
 
 /** An error as data: rendered by the front exactly as a thrown one would be. */
@@ -41,12 +42,17 @@ export type FrontMessage =
     method: string;
     args: unknown[];
   }
+  /** The HTTP client went away: abort the call (a long poll returns nothing). */
+  | { type: "cancel"; id: number }
+  /** Start the client now if it has a webhook or queued updates (sent for every session at boot). */
+  | { type: "boot"; id: number; client: ClientRef }
   | { type: "shutdown"; id: number };
 
 /** Worker → front. */
 export type WorkerMessage =
   | { type: "ready" }
-  | { type: "result"; id: number; value: unknown }
+  /** The result, already JSON-encoded (workers encode, so the front only copies text). */
+  | { type: "result"; id: number; json: string }
   | { type: "error"; id: number; error: SerializedError }
   /** A client was unloaded (failed to start, idle, or rejected by Telegram): its pin may go. */
   | { type: "unloaded"; clientId: string }

@@ -1,28 +1,48 @@
 /// <reference lib="deno.worker" />
 /** Worker entry: hosts clients and answers the front's calls. */
-import { addPublicKey } from "@mtcute/core/utils.js";
-import { NodeCryptoProvider } from "@mtcute/node/utils.js";
+import { RawJson } from "../raw_json.ts";
+import { createHostContext } from "../telegram/client_factory.ts";
 import { ClientHosts } from "../telegram/hosts.ts";
-import { WorkerPlatform } from "../telegram/platform.ts";
 import { serializeError } from "./errors.ts";
 import type { FrontMessage, WorkerConfig, WorkerMessage } from "./protocol.ts";
 
 let hosts: ClientHosts | undefined;
+const running = new Map<number, AbortController>();
 
 function post(message: WorkerMessage) {
   self.postMessage(message);
 }
 
 async function init(config: WorkerConfig): Promise<void> {
-  const crypto = new NodeCryptoProvider();
-  await crypto.initialize();
-  // mtcute's key registry is per module instance, so each worker registers the custom key itself.
-  if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);
   hosts = new ClientHosts({
-    context: { config, crypto, platform: new WorkerPlatform(config.logLevel) },
+    context: await createHostContext(config),
     onUnloaded: (clientId) => post({ type: "unloaded", clientId }),
   });
   post({ type: "ready" });
+}
+
+/** Runs `work` for call `id` and posts its result or error. */
+async function answer(
+  id: number,
+  work: (signal: AbortSignal) => Promise<unknown>,
+): Promise<void> {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    const value = await work(controller.signal);
+    // Encoding here, in parallel workers, keeps the single front thread free.
+    post({
+      type: "result",
+      id,
+      json: value instanceof RawJson
+        ? value.text
+        : JSON.stringify(value) ?? "null",
+    });
+  } catch (error) {
+    post({ type: "error", id, error: serializeError(error) });
+  } finally {
+    running.delete(id);
+  }
 }
 
 // A stray rejection inside mtcute must not take down every client of this worker.
@@ -40,16 +60,19 @@ self.onmessage = async (event: MessageEvent<FrontMessage>) => {
       await init(message.config);
       break;
     case "call":
-      try {
-        const value = await hosts!.call(
-          message.client,
-          message.method,
-          message.args,
-        );
-        post({ type: "result", id: message.id, value });
-      } catch (error) {
-        post({ type: "error", id: message.id, error: serializeError(error) });
-      }
+      await answer(
+        message.id,
+        (signal) =>
+          hosts!.call(message.client, message.method, message.args, signal),
+      );
+      break;
+    case "cancel":
+      running.get(message.id)?.abort(
+        new DOMException("The HTTP client went away", "AbortError"),
+      );
+      break;
+    case "boot":
+      await answer(message.id, () => hosts!.boot(message.client));
       break;
     case "shutdown":
       await hosts?.closeAll();

@@ -11,14 +11,25 @@ export interface Dc {
   stateDir: string;
   child: Child;
   /** Calls the control API; throws on a non-2xx answer. */
-  control<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
+  control<T = unknown>(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    body?: unknown,
+  ): Promise<T>;
   stop(): Promise<void>;
 }
 
 /** Starts `tests/dc/main.ts` on free ports with a fresh state directory. */
 export async function startDc(): Promise<Dc> {
   const stateDir = await Deno.makeTempDir({ prefix: "mtkruto-dc-" });
-  const child = spawnDeno(`${ROOT}tests/dc/main.ts`, ["--port", "0", "--control-port", "0", "--state-dir", stateDir]);
+  const child = spawnDeno(`${ROOT}tests/dc/main.ts`, [
+    "--port",
+    "0",
+    "--control-port",
+    "0",
+    "--state-dir",
+    stateDir,
+  ]);
   const [, port, controlUrl, publicKeyPath] = await child.waitFor(
     /mtproto [\d.]+:(\d+), control (http:\/\/[\d.]+:\d+), public key (\S+)/,
     60_000,
@@ -31,11 +42,17 @@ export async function startDc(): Promise<Dc> {
     async control<T>(method: string, path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${controlUrl}${path}`, {
         method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
+        headers: body === undefined
+          ? {}
+          : { "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      if (!response.ok) throw new Error(`DC control ${method} ${path}: ${response.status} ${text}`);
+      if (!response.ok) {
+        throw new Error(
+          `DC control ${method} ${path}: ${response.status} ${text}`,
+        );
+      }
       return (text ? JSON.parse(text) : undefined) as T;
     },
     async stop() {
@@ -67,7 +84,8 @@ export interface GatewayOptions {
 
 /** Starts `main.ts` with its real CLI against the emulator, on a free port. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const dataDir = options.dataDir ?? await Deno.makeTempDir({ prefix: "mtkruto-data-" });
+  const dataDir = options.dataDir ??
+    await Deno.makeTempDir({ prefix: "mtkruto-data-" });
   const child = spawnDeno(`${ROOT}main.ts`, [
     "--api-id",
     "1",
@@ -87,7 +105,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     options.dc.publicKeyPath,
     ...(options.extraArgs ?? []),
   ]);
-  const [, url] = await child.waitFor(/listening on (http:\/\/[\d.]+:\d+)\//, 60_000);
+  const [, url] = await child.waitFor(
+    /listening on (http:\/\/[\d.]+:\d+)\//,
+    60_000,
+  );
   return {
     url,
     dataDir,
@@ -98,6 +119,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 }
 
 /** Reads a response as JSON together with its status and error type. */
-export async function readJson(response: Response): Promise<{ status: number; errorType: string | null; body: unknown }> {
-  return { status: response.status, errorType: response.headers.get("x-error-type"), body: await response.json() };
+export async function readJson(
+  response: Response,
+): Promise<{ status: number; errorType: string | null; body: unknown }> {
+  return {
+    status: response.status,
+    errorType: response.headers.get("x-error-type"),
+    body: await response.json(),
+  };
 }

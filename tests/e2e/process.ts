@@ -12,7 +12,11 @@ export interface Child {
 }
 
 /** Spawns `deno run -A <script> ...args` with piped output. */
-export function spawnDeno(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Child {
+export function spawnDeno(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Child {
   const process = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", script, ...args],
     stdin: "null",
@@ -45,10 +49,21 @@ export function spawnDeno(script: string, args: string[], options: { cwd?: strin
         const check = () => {
           const match = text.match(pattern);
           if (match) return finish(() => resolve(match));
-          if (exited) finish(() => reject(new Error(`process exited before printing ${pattern}:\n${text}`)));
+          if (exited) {
+            finish(() =>
+              reject(
+                new Error(
+                  `process exited before printing ${pattern}:\n${text}`,
+                ),
+              )
+            );
+          }
         };
         const timer = setTimeout(
-          () => finish(() => reject(new Error(`timed out waiting for ${pattern}:\n${text}`))),
+          () =>
+            finish(() =>
+              reject(new Error(`timed out waiting for ${pattern}:\n${text}`))
+            ),
           timeoutMs,
         );
         const finish = (fn: () => void) => {

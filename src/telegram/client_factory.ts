@@ -1,0 +1,61 @@
+/** Builds mtcute clients the same way everywhere: worker hosts and `--add-user`. */
+import { TelegramClient } from "@mtcute/core/client.js";
+import type { ICryptoProvider } from "@mtcute/core/utils.js";
+import { addPublicKey } from "@mtcute/core/utils.js";
+import { NodeCryptoProvider } from "@mtcute/node/utils.js";
+import { TcpTransport } from "@mtcute/node";
+import { join } from "node:path";
+import type { WorkerConfig } from "../workers/protocol.ts";
+import { VERSION } from "../version.ts";
+import { WorkerPlatform } from "./platform.ts";
+import { openSqliteStorage } from "./sqlite_storage.ts";
+
+/** What every client of a process or worker shares. */
+export interface HostContext {
+  config: WorkerConfig;
+  platform: WorkerPlatform;
+  crypto: ICryptoProvider;
+}
+
+/** Prepares the shared crypto provider (and the custom DC key, which mtcute keeps per module instance). */
+export async function createHostContext(
+  config: WorkerConfig,
+): Promise<HostContext> {
+  const crypto = new NodeCryptoProvider();
+  await crypto.initialize();
+  if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);
+  return { config, crypto, platform: new WorkerPlatform(config.logLevel) };
+}
+
+/** The session file of a client. */
+export function sessionPath(dataDir: string, clientId: string): string {
+  return join(dataDir, `${clientId}.sqlite`);
+}
+
+/** A new mtcute client whose session lives in the sqlite file at `path`. */
+export function createTelegramClient(
+  path: string,
+  { config, platform, crypto }: HostContext,
+): TelegramClient {
+  const dc = config.dc;
+  return new TelegramClient({
+    apiId: config.apiId,
+    apiHash: config.apiHash,
+    storage: openSqliteStorage(path),
+    transport: new TcpTransport(),
+    crypto,
+    platform,
+    testMode: config.testMode,
+    logLevel: config.logLevel,
+    defaultDcs: dc
+      ? {
+        main: { id: 2, ipAddress: dc.host, port: dc.port },
+        media: { id: 2, ipAddress: dc.host, port: dc.port, mediaOnly: true },
+      }
+      : undefined,
+    initConnectionOptions: {
+      appVersion: VERSION,
+      deviceModel: platform.getDeviceModel(),
+    },
+  });
+}

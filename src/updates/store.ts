@@ -1,0 +1,154 @@
+/**
+ * A client's durable update queue and delivery settings, in its sqlite file
+ * beside mtcute's session tables. Updates are written synchronously when
+ * mtcute hands them over, before mtcute persists its new update state, so a
+ * crash can repeat an update but never lose one.
+ */
+import { DatabaseSync } from "node:sqlite";
+
+/** An update as stored and delivered. */
+export interface StoredUpdate {
+  updateId: number;
+  kind: string;
+  /** The payload, already JSON-encoded. */
+  payload: string;
+  createdAt: number;
+}
+
+/** Limits of the queue. */
+export interface QueueLimits {
+  /** Most updates kept per client; the oldest go first. */
+  maxUpdates: number;
+  /** Oldest update kept, in milliseconds (Telegram keeps 24 hours). */
+  maxAgeMs: number;
+}
+
+/** Default limits: 24 hours, like Telegram's own update queue, and 100,000 updates. */
+export const DEFAULT_QUEUE_LIMITS: QueueLimits = {
+  maxUpdates: 100_000,
+  maxAgeMs: 24 * 60 * 60 * 1000,
+};
+
+const SCHEMA = `
+create table if not exists gateway_updates (
+  id integer primary key autoincrement,
+  kind text not null,
+  payload text not null,
+  created_at integer not null
+);
+create table if not exists gateway_settings (key text primary key, value text not null);
+`;
+
+// Pruning on every push would cost a query per update; every 100th is plenty for limits this large.
+const PRUNE_EVERY = 100;
+
+/** The gateway's own tables in a client's sqlite file. */
+export class UpdateStore {
+  readonly #db: DatabaseSync;
+  readonly #limits: QueueLimits;
+  #pushesSincePrune = 0;
+
+  constructor(path: string, limits: QueueLimits = DEFAULT_QUEUE_LIMITS) {
+    this.#db = new DatabaseSync(path);
+    this.#db.exec("PRAGMA journal_mode = WAL");
+    this.#db.exec("PRAGMA busy_timeout = 5000");
+    this.#db.exec(SCHEMA);
+    this.#limits = limits;
+  }
+
+  /** Appends an update; returns its id (ids are never reused, even after deletion). */
+  push(kind: string, payload: string, now = Date.now()): number {
+    const row = this.#db.prepare(
+      "insert into gateway_updates (kind, payload, created_at) values (?, ?, ?) returning id",
+    )
+      .get(kind, payload, now) as { id: number };
+    if (++this.#pushesSincePrune >= PRUNE_EVERY) this.prune(now);
+    return Number(row.id);
+  }
+
+  /** Drops updates past the age or count limit; returns how many were dropped (also counted in settings). */
+  prune(now = Date.now()): number {
+    this.#pushesSincePrune = 0;
+    const byAge = this.#db.prepare(
+      "delete from gateway_updates where created_at < ?",
+    ).run(now - this.#limits.maxAgeMs);
+    const byCount = this.#db.prepare(
+      "delete from gateway_updates where id <= (select id from gateway_updates order by id desc limit 1 offset ?)",
+    ).run(this.#limits.maxUpdates);
+    const dropped = Number(byAge.changes) + Number(byCount.changes);
+    if (dropped) {
+      this.setSetting("dropped", String(this.droppedCount + dropped));
+    }
+    return dropped;
+  }
+
+  /** Updates with an id of at least `fromId`, oldest first. */
+  read(
+    { fromId = 0, limit }: { fromId?: number; limit: number },
+  ): StoredUpdate[] {
+    const rows = this.#db.prepare(
+      "select id, kind, payload, created_at from gateway_updates where id >= ? order by id limit ?",
+    ).all(fromId, limit) as {
+      id: number;
+      kind: string;
+      payload: string;
+      created_at: number;
+    }[];
+    return rows.map((row) => ({
+      updateId: Number(row.id),
+      kind: row.kind,
+      payload: row.payload,
+      createdAt: Number(row.created_at),
+    }));
+  }
+
+  /** Deletes every update with an id below `offset` (Bot API's confirmation rule). */
+  confirmBelow(offset: number): void {
+    this.#db.prepare("delete from gateway_updates where id < ?").run(offset);
+  }
+
+  /** Deletes every queued update. */
+  clear(): void {
+    this.#db.exec("delete from gateway_updates");
+  }
+
+  /** How many updates wait for delivery. */
+  get pendingCount(): number {
+    return Number(
+      (this.#db.prepare("select count(*) as n from gateway_updates").get() as {
+        n: number;
+      }).n,
+    );
+  }
+
+  /** How many updates the limits have dropped, ever. */
+  get droppedCount(): number {
+    return Number(this.getSetting("dropped") ?? 0);
+  }
+
+  /** A stored setting (webhook config, allowed kinds…), or undefined. */
+  getSetting(key: string): string | undefined {
+    const row = this.#db.prepare(
+      "select value from gateway_settings where key = ?",
+    ).get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value;
+  }
+
+  /** Stores a setting; `undefined` deletes it. */
+  setSetting(key: string, value: string | undefined): void {
+    if (value === undefined) {
+      this.#db.prepare("delete from gateway_settings where key = ?").run(key);
+    } else {
+      this.#db.prepare(
+        "insert or replace into gateway_settings (key, value) values (?, ?)",
+      ).run(key, value);
+    }
+  }
+
+  /** Closes the database connection. */
+  close(): void {
+    this.#db.close();
+  }
+}

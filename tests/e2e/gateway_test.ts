@@ -1,0 +1,372 @@
+/** End to end: the real CLI against the DC emulator, over HTTP. */
+import { assertEquals, assertMatch } from "../assert.ts";
+import { readJson, startDc, startGateway } from "./harness.ts";
+import type { Dc, Gateway } from "./harness.ts";
+
+const options = { sanitizeOps: false, sanitizeResources: false };
+
+interface Bot {
+  id: number;
+  token: string;
+}
+
+async function withWorld(
+  fn: (
+    ctx: { dc: Dc; gateway: Gateway; bot: Bot; userId: number },
+  ) => Promise<void>,
+  workers = 1,
+) {
+  const dc = await startDc();
+  let gateway: Gateway | undefined;
+  try {
+    const bot = await dc.control<Bot>("POST", "/bots", { username: "e2e_bot" });
+    const { id: userId } = await dc.control<{ id: number }>("POST", "/users", {
+      phone: "15550001",
+      firstName: "Alice",
+      username: "alice",
+    });
+    gateway = await startGateway({ dc, workers });
+    await fn({ dc, gateway, bot, userId });
+  } finally {
+    await gateway?.stop();
+    await dc.stop();
+  }
+}
+
+Deno.test(
+  "bot getMe works over GET and POST, with and without a trailing slash",
+  options,
+  () =>
+    withWorld(async ({ gateway, bot }) => {
+      const viaGet = await readJson(
+        await gateway.fetch(`/bot${bot.token}/getMe`),
+      );
+      assertEquals(viaGet.status, 200);
+      const me = viaGet.body as Record<string, unknown>;
+      assertEquals(me.id, bot.id);
+      assertEquals(me.isBot, true);
+      assertEquals(me.username, "e2e_bot");
+
+      const viaPost = await readJson(
+        await gateway.fetch(`/bot${bot.token}/getMe/`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "[]",
+        }),
+      );
+      assertEquals(viaPost.status, 200);
+      assertEquals((viaPost.body as Record<string, unknown>).id, bot.id);
+    }),
+);
+
+Deno.test(
+  "sendText reaches the emulator user, and invoke ping works verbatim",
+  options,
+  () =>
+    withWorld(async ({ dc, gateway, bot, userId }) => {
+      const sent = await readJson(
+        await gateway.fetch(
+          `/bot${bot.token}/sendText?${userId}&%22Hello%2C%20Alice!%22`,
+        ),
+      );
+      assertEquals(sent.status, 200);
+      assertEquals((sent.body as { text: string }).text, "Hello, Alice!");
+      const messages = await dc.control<{ text: string; from: number }[]>(
+        "GET",
+        `/messages?user=${userId}&peer=${bot.id}`,
+      );
+      assertEquals(messages.map((m) => [m.from, m.text]), [[
+        bot.id,
+        "Hello, Alice!",
+      ]]);
+
+      const ping = await readJson(
+        await gateway.fetch(`/bot${bot.token}/invoke`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body:
+            '{\n  "_": "ping",\n  "ping_id": {\n    "_": "bigint",\n    "value": "123456"\n  }\n}',
+        }),
+      );
+      assertEquals(ping.status, 200);
+      assertEquals((ping.body as Record<string, unknown>)._, "pong");
+      assertEquals((ping.body as Record<string, unknown>).ping_id, {
+        _: "bigint",
+        value: "123456",
+      });
+    }),
+);
+
+Deno.test(
+  "bad requests get the documented status and x-error-type",
+  options,
+  () =>
+    withWorld(async ({ gateway, bot }) => {
+      const base = `/bot${bot.token}`;
+      const expect = async (
+        path: string,
+        init: RequestInit | undefined,
+        status: number,
+        type: string | null,
+        body?: RegExp,
+      ) => {
+        const response = await readJson(await gateway.fetch(path, init));
+        assertEquals([path, response.status, response.errorType], [
+          path,
+          status,
+          type,
+        ]);
+        if (body) assertMatch(String(response.body), body);
+        return response;
+      };
+      await expect(
+        `${base}/noSuchMethod`,
+        undefined,
+        404,
+        "input",
+        /Unknown method: noSuchMethod/,
+      );
+      await expect(`${base}/constructor`, undefined, 404, "input");
+      await expect(`${base}/exportSession`, undefined, 404, "input");
+      await expect(
+        `/botnot-a-token/getMe`,
+        undefined,
+        404,
+        "input",
+        /malformed/,
+      );
+      await expect(
+        `${base}/getMe`,
+        { method: "POST", body: "[]" },
+        400,
+        "input",
+        /Content-Type/,
+      );
+      await expect(
+        `${base}/getMe`,
+        {
+          method: "POST",
+          headers: { "content-type": "text/plain" },
+          body: "x",
+        },
+        415,
+        "input",
+      );
+      const put = await gateway.fetch(`${base}/getMe`, { method: "PUT" });
+      assertEquals([put.status, put.headers.get("allow")], [405, "GET, POST"]);
+      await put.body?.cancel();
+      await expect(
+        `${base}/getMe`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "[1,",
+        },
+        400,
+        "input",
+      );
+      await expect(`${base}/getMe?1&1`, undefined, 200, null);
+      await expect(
+        `${base}/getMe?a=1&a=2`,
+        undefined,
+        400,
+        "input",
+        /more than once/,
+      );
+      await expect(
+        `${base}/getMe`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: `[${"1,".repeat(60_000)}1]`,
+        },
+        413,
+        "input",
+      );
+      const invoke = (body: unknown) => ({
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify([body]),
+      });
+      await expect(
+        `${base}/invoke`,
+        invoke({ _: "auth.logOut" }),
+        403,
+        "input",
+        /auth\.logOut/,
+      );
+      await expect(
+        `${base}/invoke`,
+        invoke({ _: "no.suchFunction" }),
+        400,
+        "input",
+        /no\.suchFunction/,
+      );
+      await expect(
+        `${base}/invoke`,
+        invoke({ _: "users.getUsers", id: [{ _: "inputUserSelf" }], extra: 1 }),
+        400,
+        "input",
+        /extra/,
+      );
+      const invoked = await expect(
+        `${base}/invoke`,
+        invoke({ _: "users.getUsers", id: [{ _: "inputUserSelf" }] }),
+        200,
+        null,
+      );
+      assertEquals((invoked.body as { _: string; id: number }[])[0].id, bot.id);
+    }),
+);
+
+Deno.test(
+  "Telegram errors pass through with their code, text and Retry-After",
+  options,
+  () =>
+    withWorld(async ({ dc, gateway, bot, userId }) => {
+      await gateway.fetch(`/bot${bot.token}/getMe`).then((r) =>
+        r.body?.cancel()
+      );
+      await dc.control("POST", "/faults", {
+        method: "messages.sendMessage",
+        error: "FLOOD_WAIT_42",
+        times: 1,
+      });
+      const flood = await gateway.fetch(
+        `/bot${bot.token}/sendText?${userId}&"hi"`,
+      );
+      assertEquals([
+        flood.status,
+        flood.headers.get("x-error-type"),
+        flood.headers.get("retry-after"),
+      ], [420, "rpc", "42"]);
+      assertEquals(await flood.json(), "FLOOD_WAIT_42");
+
+      await dc.control("POST", "/faults", {
+        method: "messages.getHistory",
+        error: "CHAT_ADMIN_REQUIRED",
+        times: 1,
+      });
+      const rpc = await readJson(
+        await gateway.fetch(`/bot${bot.token}/getHistory?${userId}`),
+      );
+      assertEquals([rpc.status, rpc.errorType, rpc.body], [
+        400,
+        "rpc",
+        "CHAT_ADMIN_REQUIRED",
+      ]);
+    }),
+);
+
+Deno.test(
+  "a bot token Telegram rejects is a 401 and leaves nothing on disk",
+  options,
+  () =>
+    withWorld(async ({ gateway, bot }) => {
+      const wrong = `${bot.id}:${"A".repeat(35)}`;
+      const response = await readJson(
+        await gateway.fetch(`/bot${wrong}/getMe`),
+      );
+      assertEquals([response.status, response.errorType], [
+        401,
+        "unauthorized",
+      ]);
+      const files = [...Deno.readDirSync(gateway.dataDir)].map((entry) =>
+        entry.name
+      );
+      assertEquals(files, []);
+      const unknownUser = await readJson(
+        await gateway.fetch(`/user${"x".repeat(22)}/getMe`),
+      );
+      assertEquals([unknownUser.status, unknownUser.errorType], [404, "input"]);
+      assertEquals([...Deno.readDirSync(gateway.dataDir)].length, 0);
+    }),
+);
+
+Deno.test(
+  "a session Telegram revokes is unloaded and answered with 401",
+  options,
+  () =>
+    withWorld(async ({ dc, gateway, bot }) => {
+      assertEquals(
+        (await gateway.fetch(`/bot${bot.token}/getMe`).then(readJson)).status,
+        200,
+      );
+      await dc.control("POST", "/faults", {
+        method: "messages.getHistory",
+        account: bot.id,
+        error: "AUTH_KEY_UNREGISTERED",
+        times: 1,
+      });
+      const revoked = await readJson(
+        await gateway.fetch(`/bot${bot.token}/getHistory?1`),
+      );
+      assertEquals([revoked.status, revoked.errorType], [401, "unauthorized"]);
+      // The next request logs in again from scratch (the session was discarded with the revoked key).
+      assertEquals(
+        (await gateway.fetch(`/bot${bot.token}/getMe`).then(readJson)).status,
+        200,
+      );
+    }),
+);
+
+Deno.test(
+  "--workers 2 spreads clients over both workers",
+  options,
+  () =>
+    withWorld(async ({ dc, gateway, bot }) => {
+      const second = await dc.control<Bot>("POST", "/bots", {
+        username: "second_bot",
+      });
+      const [a, b] = await Promise.all(
+        [bot, second].map((b) =>
+          gateway.fetch(`/bot${b.token}/getMe`).then(readJson)
+        ),
+      );
+      assertEquals([a.status, b.status], [200, 200]);
+      const stats = await gateway.fetch("/stats", {
+        headers: { accept: "application/json" },
+      }).then((r) => r.json());
+      assertEquals(stats.workers.map((w: { clients: number }) => w.clients), [
+        1,
+        1,
+      ]);
+    }, 2),
+);
+
+Deno.test(
+  "concurrent first requests create one client, and a restart reuses the session",
+  options,
+  () =>
+    withWorld(async ({ dc, gateway, bot }) => {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          gateway.fetch(`/bot${bot.token}/getMe`).then(readJson)),
+      );
+      assertEquals(
+        results.map((r) =>
+          r.status
+        ),
+        Array(8).fill(200),
+      );
+      await gateway.stop();
+      const restarted = await startGateway({ dc, dataDir: gateway.dataDir });
+      try {
+        assertEquals(
+          (await restarted.fetch(`/bot${bot.token}/getMe`).then(readJson))
+            .status,
+          200,
+        );
+      } finally {
+        await restarted.stop();
+      }
+      const calls = await dc.control<string[]>(
+        "GET",
+        `/calls?account=${bot.id}`,
+      );
+      assertEquals(
+        calls.filter((name) => name === "auth.importBotAuthorization").length,
+        1,
+      );
+    }),
+);

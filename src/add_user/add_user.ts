@@ -21,6 +21,7 @@ import {
   ensureDataDir,
   moveSessionFiles,
   pathExists,
+  removeEmptyDirs,
   removeSessionFiles,
   UNFINISHED_PREFIX,
 } from "./session_files.ts";
@@ -51,12 +52,23 @@ export async function addUser(options: AddUserOptions): Promise<number> {
     prompter = new TerminalPrompter(),
     printEndpoint = (endpoint: string) => console.log(endpoint),
   } = options;
-  const createdDataDir = await ensureDataDir(config.dataDir);
   const tempPath = join(
     config.dataDir,
     `${UNFINISHED_PREFIX}${crypto.randomUUID()}.sqlite`,
   );
-  await createPrivateFile(tempPath);
+  let createdDirs: string[] = [];
+  try {
+    createdDirs = await ensureDataDir(config.dataDir);
+    await createPrivateFile(tempPath);
+  } catch (error) {
+    await removeEmptyDirs(createdDirs);
+    prompter.say(
+      `Cannot use the data directory ${config.dataDir}: ${
+        (error as Error).message
+      }`,
+    );
+    return 1;
+  }
 
   let client: TelegramClient | undefined;
   let lastNetworkError: Error | undefined;
@@ -66,12 +78,12 @@ export async function addUser(options: AddUserOptions): Promise<number> {
     discarding ??= (async () => {
       await closeClient(client);
       await removeSessionFiles(tempPath);
-      // Only an empty directory is removed: this never deletes anything else.
-      if (createdDataDir) await Deno.remove(config.dataDir).catch(() => {});
+      await removeEmptyDirs(createdDirs);
     })();
   // Ctrl-C while waiting for Telegram (not at a prompt) arrives as a signal.
   const removeSignalHandlers = onTerminationSignal(() => {
     if (settled) return;
+    prompter.close();
     prompter.say(`\n${new InterruptedError().message}`);
     discard().finally(() => Deno.exit(130));
   });
@@ -83,8 +95,9 @@ export async function addUser(options: AddUserOptions): Promise<number> {
     const user = await logIn({ client, prompter });
     await closeClient(client);
     const userId = await unusedUserId(config.dataDir);
-    await moveSessionFiles(tempPath, sessionPath(config.dataDir, userId));
+    // From here on a signal no longer discards: the rename is what saves the login.
     settled = true;
+    await moveSessionFiles(tempPath, sessionPath(config.dataDir, userId));
     const name = user.username
       ? `${user.displayName} (@${user.username})`
       : user.displayName;
@@ -107,6 +120,7 @@ export async function addUser(options: AddUserOptions): Promise<number> {
     return error.exitCode;
   } finally {
     removeSignalHandlers();
+    prompter.close();
   }
 }
 

@@ -62,8 +62,15 @@ class Login {
       const phone = await this.prompter.ask(
         "Phone number, in international format (e.g. +15551234567): ",
       );
-      if (phone.replace(/\D/g, "") === "") {
+      if (phone === "") {
         this.prompter.say("Please type the account's phone number.");
+        continue;
+      }
+      // The same rule as mtcute's normalizePhoneNumber, which would throw instead.
+      if (!/^\d+$/.test(phone.replace(/[+()\s-]/g, ""))) {
+        this.prompter.say(
+          "That is not a phone number: type its digits with the country code, e.g. +15551234567.",
+        );
         continue;
       }
       try {

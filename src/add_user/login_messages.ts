@@ -1,6 +1,6 @@
 /** What the login tells the operator: where a code went, and Telegram's refusals in words. */
 import type { SentCode } from "@mtcute/core";
-import { tl } from "@mtcute/core";
+import { MtcuteError, tl } from "@mtcute/core";
 import { originalErrorText } from "../telegram/rpc_errors.ts";
 import { CommandError } from "./errors.ts";
 
@@ -22,7 +22,10 @@ const CODE_DESTINATIONS: Partial<Record<SentCode["type"], string>> = {
 /** "The login code was sent by SMS (5 digits)." and the like. */
 export function describeSentCode(sent: SentCode): string {
   const where = CODE_DESTINATIONS[sent.type] ?? `by ${sent.type}`;
-  const length = sent.length > 0 ? ` (${sent.length} characters)` : "";
+  const unit = sent.type === "sms_word" || sent.type === "sms_phrase"
+    ? "characters"
+    : "digits";
+  const length = sent.length > 0 ? ` (${sent.length} ${unit})` : "";
   return `The login code was sent ${where}${length}.`;
 }
 
@@ -43,6 +46,10 @@ const FATAL_REASONS: Record<string, string> = {
 /** Turns an error that ends the login into a CommandError; returns other errors unchanged. */
 export function explainLoginFailure(error: unknown): unknown {
   if (error instanceof CommandError) return error;
+  // mtcute's own refusals (e.g. "payment is required to sign in") are worded for people already.
+  if (error instanceof MtcuteError) {
+    return new CommandError(`The login failed: ${error.message}`);
+  }
   if (!tl.RpcError.is(error)) return error;
   if (error.text === "FLOOD_WAIT_%d") {
     const seconds = (error as { seconds?: number }).seconds;

@@ -1,8 +1,11 @@
 /**
  * Questions on the terminal: a line of input, or a hidden one for passwords.
- * On a TTY the terminal is put in raw mode while a question waits, so that
- * Ctrl-C and Ctrl-D reach us as keys (and we can clean up) and hidden input is
- * never echoed. Piped input (scripts) is read line by line.
+ * On a TTY the terminal is in raw mode while a question waits, so that Ctrl-C
+ * and Ctrl-D reach us as keys (and we can clean up) and hidden input is never
+ * echoed. Between questions it stays in cbreak mode: still no echo, so a
+ * password typed ahead while Telegram answers is not shown, but Ctrl-C raises
+ * SIGINT. `close()` gives the terminal back as it was. Piped input (scripts)
+ * is read line by line.
  */
 import { EndOfInputError, InterruptedError } from "./errors.ts";
 import { LineEditor } from "./line_editor.ts";
@@ -15,13 +18,15 @@ export interface Prompter {
   askHidden(question: string): Promise<string>;
   /** Shows a line of information. */
   say(line: string): void;
+  /** Gives the terminal back as it was; call it before exiting. */
+  close(): void;
 }
 
 /** The parts of `Deno.stdin` a prompter reads from. */
 export interface PromptInput {
   read(buffer: Uint8Array): Promise<number | null>;
   isTerminal(): boolean;
-  setRaw(raw: boolean): void;
+  setRaw(raw: boolean, options?: { cbreak: boolean }): void;
 }
 
 /** Where questions go: stderr by default, so stdout holds only the result. */
@@ -38,6 +43,8 @@ export class TerminalPrompter implements Prompter {
   /** Characters read but not yet used: keys typed ahead, or the rest of a piped chunk. */
   #pending: string[] = [];
   #ended = false;
+  /** Whether the terminal's mode was changed (and must be restored by `close`). */
+  #modeChanged = false;
 
   constructor(
     options: { input?: PromptInput; output?: PromptOutput } = {},
@@ -58,6 +65,12 @@ export class TerminalPrompter implements Prompter {
     this.#write(`${line}\n`);
   }
 
+  close(): void {
+    if (!this.#modeChanged) return;
+    this.#modeChanged = false;
+    this.#input.setRaw(false);
+  }
+
   async #question(question: string, hidden: boolean): Promise<string> {
     this.#write(question);
     const answer = this.#input.isTerminal()
@@ -68,6 +81,7 @@ export class TerminalPrompter implements Prompter {
 
   async #editLine(hidden: boolean): Promise<string> {
     const editor = new LineEditor({ hidden });
+    this.#modeChanged = true;
     this.#input.setRaw(true);
     try {
       for (;;) {
@@ -83,7 +97,7 @@ export class TerminalPrompter implements Prompter {
         if (outcome === "end") throw new EndOfInputError();
       }
     } finally {
-      this.#input.setRaw(false);
+      this.#input.setRaw(true, { cbreak: true });
     }
   }
 

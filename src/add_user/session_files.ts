@@ -1,5 +1,5 @@
 /** A session's files on disk: the sqlite database and its sidecars, kept private to the server's user. */
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 
 /** Name prefix of the session file of a login in progress; one left behind by a crash is safe to delete. */
 export const UNFINISHED_PREFIX = ".adding-";
@@ -19,14 +19,32 @@ export async function pathExists(path: string): Promise<boolean> {
 }
 
 /**
- * Creates the data directory (mode 0700) if it is missing; returns whether it
- * did, so that a failed login can remove it again.
+ * Creates the data directory and any missing parents (mode 0700); returns the
+ * directories it created, outermost first, so that a failed login can remove
+ * them again.
  */
-export async function ensureDataDir(dataDir: string): Promise<boolean> {
-  if (await pathExists(dataDir)) return false;
-  await Deno.mkdir(dirname(dataDir), { recursive: true });
-  await Deno.mkdir(dataDir, { mode: 0o700 });
-  return true;
+export async function ensureDataDir(dataDir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (
+    let dir = resolve(dataDir);
+    !await pathExists(dir);
+    dir = dirname(dir)
+  ) {
+    missing.unshift(dir);
+  }
+  for (const dir of missing) await Deno.mkdir(dir, { mode: 0o700 });
+  return missing;
+}
+
+/** Removes directories made by `ensureDataDir` if they are empty again (anything else stays). */
+export async function removeEmptyDirs(created: string[]): Promise<void> {
+  for (const dir of created.toReversed()) {
+    try {
+      await Deno.remove(dir);
+    } catch {
+      return; // not empty (or already gone): so are its parents
+    }
+  }
 }
 
 /**

@@ -173,9 +173,10 @@ async function logOut(
       return `Telegram answered ${originalErrorText(error)}`;
     }
     if (error instanceof CommandError) {
+      const reason = error.message.replace(/\.$/, "");
       return lastNetworkError
-        ? `${error.message} (last network error: ${lastNetworkError.message})`
-        : error.message;
+        ? `${reason} (last network error: ${lastNetworkError.message})`
+        : reason;
     }
     return (error as Error).message;
   } finally {

@@ -93,6 +93,8 @@ export function createGatewayHandler(
       );
       return jsonResponse(value, 200, { "x-request-id": requestId });
     } catch (error) {
+      // The HTTP client went away mid-call: nobody reads this, and it is no server fault to log.
+      if (req.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(error, requestId);
     }
   };

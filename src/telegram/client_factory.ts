@@ -53,6 +53,8 @@ export function createTelegramClient(
         media: { id: 2, ipAddress: dc.host, port: dc.port, mediaOnly: true },
       }
       : undefined,
+    // Fetches what arrived while the client was down (mtcute drops it otherwise).
+    updates: { catchUp: true },
     initConnectionOptions: {
       appVersion: VERSION,
       deviceModel: platform.getDeviceModel(),

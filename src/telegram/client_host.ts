@@ -29,6 +29,34 @@ async function removeSessionFiles(path: string): Promise<void> {
   }
 }
 
+/** Longest wait at login for mtcute to fetch the update state (and what was missed while down). */
+const CATCH_UP_TIMEOUT_MS = 15_000;
+
+/**
+ * Waits until mtcute's updates loop has its initial state: an update that
+ * arrives before that would be folded into the state and never dispatched,
+ * so a caller that acts right after login (and a peer who answers) must wait.
+ */
+function caughtUp(client: TelegramClient): Promise<void> {
+  // mtcute exposes the manager only on the inner client.
+  const manager =
+    (client as unknown as { _client: { updates?: { catchingUp: boolean } } })
+      ._client.updates;
+  if (!manager?.catchingUp) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.onConnectionState.remove(onState);
+      resolve();
+    };
+    const onState = () => {
+      if (!manager.catchingUp) done();
+    };
+    const timer = setTimeout(done, CATCH_UP_TIMEOUT_MS);
+    client.onConnectionState.add(onState);
+  });
+}
+
 /** Whether the client behind an existing session file must start with the server (webhook set or updates queued). */
 export function needsStartAtBoot(path: string): boolean {
   const store = new UpdateStore(path);
@@ -88,6 +116,7 @@ export class ClientHost {
         const me = await client.getMe();
         await client.notifyLoggedIn(me.raw);
       }
+      await caughtUp(client);
     } catch (error) {
       await updates.close(new UnauthorizedError("The client could not log in"));
       await client.destroy().catch(() => {});

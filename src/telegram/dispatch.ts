@@ -7,6 +7,7 @@ import { decodeValue, encodeValue } from "../tl/values.ts";
 import type { ClientHost } from "./client_host.ts";
 import { assertInvokable } from "./invoke_policy.ts";
 import { isAllowedMethod } from "./methods.ts";
+import { routePongsToCalls } from "./pong_patch.ts";
 import type { GatewayMethodName } from "./methods.ts";
 
 type GatewayMethod = (
@@ -28,6 +29,12 @@ const WORKER_METHODS: Record<
     }
     const request = tlJsonToMtcute(args[0], { expect: "method" });
     assertInvokable(request._);
+    if (request._ === "mt_ping" && !routePongsToCalls(host.client)) {
+      throw new InputError(
+        "ping is not available: the connection is not ready",
+        503,
+      );
+    }
     // deno-lint-ignore no-explicit-any
     return mtcuteToTlJson(await host.client.call(request as any));
   },
@@ -61,5 +68,23 @@ export async function dispatch(
   const decoded = args.map((arg, index) =>
     decodeValue(arg, { path: `argument ${index + 1}` })
   );
-  return encodeValue(await fn.apply(host.client, decoded));
+  return encodeValue(
+    await callWithArguments(() => fn.apply(host.client, decoded)),
+  );
+}
+
+/**
+ * Runs an mtcute method called with user-supplied arguments. Arguments of
+ * the wrong shape surface as TypeErrors deep inside mtcute: those are the
+ * caller's mistake (400), not the server's.
+ */
+async function callWithArguments(call: () => unknown): Promise<unknown> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof TypeError) {
+      throw new InputError(`Invalid arguments: ${error.message}`);
+    }
+    throw error;
+  }
 }

@@ -84,12 +84,5 @@ export function fromMtcuteError(error: unknown): unknown {
   ) {
     return new InputError(error.message);
   }
-  if (
-    error instanceof TypeError &&
-    /is not (a function|iterable)|Cannot read properties of/.test(error.message)
-  ) {
-    // Wrong argument shapes surface as TypeErrors deep inside mtcute.
-    return new InputError(`Invalid arguments: ${error.message}`);
-  }
   return error;
 }

@@ -1,36 +1,31 @@
 /** End to end: the real CLI against the DC emulator, over HTTP. */
 import { assertEquals, assertMatch } from "../assert.ts";
-import { readJson, startDc, startGateway } from "./harness.ts";
-import type { Dc, Gateway } from "./harness.ts";
+import { readJson, startGateway, withWorld } from "./harness.ts";
+import type { Bot, Dc, Gateway } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 
-interface Bot {
-  id: number;
-  token: string;
-}
-
-async function withWorld(
-  fn: (
-    ctx: { dc: Dc; gateway: Gateway; bot: Bot; userId: number },
-  ) => Promise<void>,
-  workers = 1,
+/** Has the user start the bot, as on Telegram, so that the bot may message the user. */
+async function startBot(
+  { dc, gateway, bot, userId }: {
+    dc: Dc;
+    gateway: Gateway;
+    bot: Bot;
+    userId: number;
+  },
 ) {
-  const dc = await startDc();
-  let gateway: Gateway | undefined;
-  try {
-    const bot = await dc.control<Bot>("POST", "/bots", { username: "e2e_bot" });
-    const { id: userId } = await dc.control<{ id: number }>("POST", "/users", {
-      phone: "15550001",
-      firstName: "Alice",
-      username: "alice",
-    });
-    gateway = await startGateway({ dc, workers });
-    await fn({ dc, gateway, bot, userId });
-  } finally {
-    await gateway?.stop();
-    await dc.stop();
-  }
+  await gateway.fetch(`/bot${bot.token}/getMe`).then((r) => r.body?.cancel());
+  await dc.control("POST", "/messages", {
+    from: userId,
+    to: bot.id,
+    text: "/start",
+  });
+  const updates = await gateway.fetch(`/bot${bot.token}/getUpdates?timeout=10`)
+    .then((r) => r.json());
+  assertEquals(
+    updates.map((u: { newMessage?: { text: string } }) => u.newMessage?.text),
+    ["/start"],
+  );
 }
 
 Deno.test(
@@ -64,6 +59,7 @@ Deno.test(
   options,
   () =>
     withWorld(async ({ dc, gateway, bot, userId }) => {
+      await startBot({ dc, gateway, bot, userId });
       const sent = await readJson(
         await gateway.fetch(
           `/bot${bot.token}/sendText?${userId}&%22Hello%2C%20Alice!%22`,
@@ -75,10 +71,10 @@ Deno.test(
         "GET",
         `/messages?user=${userId}&peer=${bot.id}`,
       );
-      assertEquals(messages.map((m) => [m.from, m.text]), [[
-        bot.id,
-        "Hello, Alice!",
-      ]]);
+      assertEquals(messages.map((m) => [m.from, m.text]), [
+        [userId, "/start"],
+        [bot.id, "Hello, Alice!"],
+      ]);
 
       const ping = await readJson(
         await gateway.fetch(`/bot${bot.token}/invoke`, {
@@ -137,7 +133,8 @@ Deno.test(
       );
       await expect(
         `${base}/getMe`,
-        { method: "POST", body: "[]" },
+        // A byte body, because fetch labels a string body text/plain by itself.
+        { method: "POST", body: new TextEncoder().encode("[]") },
         400,
         "input",
         /Content-Type/,
@@ -216,7 +213,7 @@ Deno.test(
         null,
       );
       assertEquals((invoked.body as { _: string; id: number }[])[0].id, bot.id);
-    }),
+    }, { gatewayArgs: ["--max-body", "65536"] }),
 );
 
 Deno.test(
@@ -224,9 +221,7 @@ Deno.test(
   options,
   () =>
     withWorld(async ({ dc, gateway, bot, userId }) => {
-      await gateway.fetch(`/bot${bot.token}/getMe`).then((r) =>
-        r.body?.cancel()
-      );
+      await startBot({ dc, gateway, bot, userId });
       await dc.control("POST", "/faults", {
         method: "messages.sendMessage",
         error: "FLOOD_WAIT_42",
@@ -293,19 +288,29 @@ Deno.test(
         200,
       );
       await dc.control("POST", "/faults", {
-        method: "messages.getHistory",
+        method: "help.getNearestDc",
         account: bot.id,
         error: "AUTH_KEY_UNREGISTERED",
         times: 1,
       });
       const revoked = await readJson(
-        await gateway.fetch(`/bot${bot.token}/getHistory?1`),
+        await gateway.fetch(
+          `/bot${bot.token}/invoke?{"_":"help.getNearestDc"}`,
+        ),
       );
       assertEquals([revoked.status, revoked.errorType], [401, "unauthorized"]);
       // The next request logs in again from scratch (the session was discarded with the revoked key).
       assertEquals(
         (await gateway.fetch(`/bot${bot.token}/getMe`).then(readJson)).status,
         200,
+      );
+      const calls = await dc.control<string[]>(
+        "GET",
+        `/calls?account=${bot.id}`,
+      );
+      assertEquals(
+        calls.filter((name) => name === "auth.importBotAuthorization").length,
+        2,
       );
     }),
 );
@@ -331,7 +336,7 @@ Deno.test(
         1,
         1,
       ]);
-    }, 2),
+    }, { workers: 2 }),
 );
 
 Deno.test(

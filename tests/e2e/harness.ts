@@ -128,3 +128,50 @@ export async function readJson(
     body: await response.json(),
   };
 }
+
+/** A bot account of the emulator. */
+export interface Bot {
+  id: number;
+  token: string;
+}
+
+/** What `withWorld` sets up: an emulator with a bot and a user, and a gateway in front of it. */
+export interface World {
+  dc: Dc;
+  gateway: Gateway;
+  bot: Bot;
+  userId: number;
+}
+
+/**
+ * Runs `fn` against a fresh emulator (one bot, one user) and gateway, and
+ * stops both after; on failure, prints both processes' output to help.
+ */
+export async function withWorld(
+  fn: (world: World) => Promise<void>,
+  { workers = 1, gatewayArgs = [] }: {
+    workers?: number;
+    gatewayArgs?: string[];
+  } = {},
+): Promise<void> {
+  const dc = await startDc();
+  let gateway: Gateway | undefined;
+  try {
+    const bot = await dc.control<Bot>("POST", "/bots", { username: "e2e_bot" });
+    const { id: userId } = await dc.control<{ id: number }>("POST", "/users", {
+      phone: "15550001",
+      firstName: "Alice",
+      username: "alice",
+    });
+    gateway = await startGateway({ dc, workers, extraArgs: gatewayArgs });
+    await fn({ dc, gateway, bot, userId });
+  } catch (error) {
+    console.error(
+      `--- gateway output ---\n${gateway?.child.output()}\n--- emulator output ---\n${dc.child.output()}`,
+    );
+    throw error;
+  } finally {
+    await gateway?.stop();
+    await dc.stop();
+  }
+}

@@ -1,8 +1,8 @@
 /** Assertions shared by the tests (node:assert under std-like names). */
-import assert from "node:assert/strict";
+import nodeAssert from "node:assert/strict";
 
 export const assertEquals: (actual: unknown, expected: unknown) => void =
-  assert.deepStrictEqual;
+  nodeAssert.deepStrictEqual;
 
 /** Asserts that `run` throws an instance of `errorClass`, and returns it. */
 export function assertThrows<E extends Error>(
@@ -13,13 +13,13 @@ export function assertThrows<E extends Error>(
   try {
     run();
   } catch (error) {
-    assert.ok(
+    nodeAssert.ok(
       error instanceof errorClass,
       `expected ${errorClass.name}, got ${error}`,
     );
     return error;
   }
-  throw new assert.AssertionError({
+  throw new nodeAssert.AssertionError({
     message: `expected ${errorClass.name} to be thrown`,
   });
 }
@@ -33,13 +33,26 @@ export async function assertRejects<E extends Error>(
   try {
     await promise;
   } catch (error) {
-    assert.ok(
+    nodeAssert.ok(
       error instanceof errorClass,
       `expected ${errorClass.name}, got ${error}`,
     );
     return error;
   }
-  throw new assert.AssertionError({
+  throw new nodeAssert.AssertionError({
     message: `expected ${errorClass.name} to be rejected`,
   });
+}
+
+/** Asserts that `actual` matches `pattern`. */
+export function assertMatch(actual: string, pattern: RegExp): void {
+  nodeAssert.match(actual, pattern);
+}
+
+/** Asserts that `condition` holds. */
+export function assert(
+  condition: unknown,
+  message = "assertion failed",
+): asserts condition {
+  if (!condition) throw new nodeAssert.AssertionError({ message });
 }

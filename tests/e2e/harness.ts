@@ -155,7 +155,8 @@ export async function withWorld(
   } = {},
 ): Promise<void> {
   const dc = await startDc();
-  let gateway: Gateway | undefined;
+  // Tests may replace world.gateway (a restart), so cleanup stops whatever is there at the end.
+  let world: World | undefined;
   try {
     const bot = await dc.control<Bot>("POST", "/bots", { username: "e2e_bot" });
     const { id: userId } = await dc.control<{ id: number }>("POST", "/users", {
@@ -163,15 +164,21 @@ export async function withWorld(
       firstName: "Alice",
       username: "alice",
     });
-    gateway = await startGateway({ dc, workers, extraArgs: gatewayArgs });
-    await fn({ dc, gateway, bot, userId });
+    const gateway = await startGateway({ dc, workers, extraArgs: gatewayArgs });
+    world = { dc, gateway, bot, userId };
+    await fn(world);
   } catch (error) {
     console.error(
-      `--- gateway output ---\n${gateway?.child.output()}\n--- emulator output ---\n${dc.child.output()}`,
+      `--- gateway output ---\n${world?.gateway.child.output()}\n--- emulator output ---\n${dc.child.output()}`,
     );
     throw error;
   } finally {
-    await gateway?.stop();
+    await world?.gateway.stop();
+    if (world) {
+      await Deno.remove(world.gateway.dataDir, { recursive: true }).catch(
+        () => {},
+      );
+    }
     await dc.stop();
   }
 }

@@ -60,6 +60,39 @@ Deno.test("parseCli() recognises --add-user, --help and --version", () => {
   assertEquals(parseCli(["--version"]).kind, "version");
 });
 
+const USER_ID = "userAbCdEfGhIjKlMnOpQrStUvWxYz012345";
+
+Deno.test("parseCli() reads --list-users without API credentials", () => {
+  assertEquals(parseCli(["--list-users"]), {
+    kind: "list-users",
+    dataDir: "mtkruto-data",
+  });
+  assertEquals(parseCli(["--list-users", "--data-dir", "/srv/d"]), {
+    kind: "list-users",
+    dataDir: "/srv/d",
+  });
+});
+
+Deno.test("parseCli() reads --remove-user as an id or an endpoint path, and --force", () => {
+  for (const raw of [USER_ID, `/${USER_ID}`, `/${USER_ID}/`]) {
+    const command = parseCli([...REQUIRED, "--remove-user", raw]);
+    if (command.kind !== "remove-user") throw new Error("expected remove-user");
+    assertEquals(command.userId, USER_ID);
+    assertEquals(command.force, false);
+  }
+  const forced = parseCli([...REQUIRED, "--remove-user", USER_ID, "--force"]);
+  assertEquals(forced.kind === "remove-user" && forced.force, true);
+});
+
+Deno.test("parseCli() does not repeat a rejected --remove-user value", () => {
+  const secret = "userSecretButMalformed!!!!!!!!!!!!!";
+  const error = assertThrows(
+    () => parseCli([...REQUIRED, "--remove-user", secret]),
+    CliError,
+  );
+  assertEquals(error.message.includes(secret), false);
+});
+
 for (
   const [name, argv, message] of [
     ["a missing --api-id", ["--api-hash", "x"], /Missing --api-id/],
@@ -97,6 +130,26 @@ for (
       /Invalid --stats/,
     ],
     ["an unknown flag", [...REQUIRED, "--frobnicate"], /frobnicate/],
+    [
+      "two user commands at once",
+      [...REQUIRED, "--add-user", "--list-users"],
+      /Conflicting flags --add-user and --list-users/,
+    ],
+    [
+      "--force without --remove-user",
+      [...REQUIRED, "--force"],
+      /Invalid --force: it only makes sense together with --remove-user/,
+    ],
+    [
+      "a malformed --remove-user",
+      [...REQUIRED, "--remove-user", "userShort"],
+      /^Invalid --remove-user: expected a user id as printed by --add-user or --list-users/,
+    ],
+    [
+      "--remove-user without --api-id",
+      ["--api-hash", "x", "--remove-user", USER_ID],
+      /Missing --api-id/,
+    ],
   ] as const
 ) {
   Deno.test(`parseCli() rejects ${name}`, () => {

@@ -24,7 +24,7 @@ import {
   removeEmptyDirs,
   removeSessionFiles,
   UNFINISHED_PREFIX,
-} from "./session_files.ts";
+} from "../telegram/session_files.ts";
 import { newUserId } from "./user_id.ts";
 
 /** Options of `addUser`. */

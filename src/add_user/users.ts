@@ -16,7 +16,7 @@ import {
   pathExists,
   removeSessionFiles,
   UNFINISHED_PREFIX,
-} from "./session_files.ts";
+} from "../telegram/session_files.ts";
 import { readSessionAccount } from "./session_info.ts";
 import type { SessionAccount } from "./session_info.ts";
 import { readUserIdArgument } from "./user_id.ts";

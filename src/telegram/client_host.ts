@@ -9,25 +9,15 @@ import type { ClientRef } from "../workers/protocol.ts";
 import { createTelegramClient, sessionPath } from "./client_factory.ts";
 import type { HostContext } from "./client_factory.ts";
 import { fromMtcuteError } from "./rpc_errors.ts";
+import {
+  createPrivateFile,
+  ensureDataDir,
+  pathExists,
+  removeSessionFiles,
+} from "./session_files.ts";
 
 // The token is kept beside the session (which is as secret) so a bot with a webhook can start with the server.
 const BOT_TOKEN_SETTING = "botToken";
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
-}
-
-async function removeSessionFiles(path: string): Promise<void> {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) {
-    await Deno.remove(path + suffix).catch(() => {});
-  }
-}
 
 /** Longest wait at login for mtcute to fetch the update state (and what was missed while down). */
 const CATCH_UP_TIMEOUT_MS = 15_000;
@@ -87,11 +77,12 @@ export class ClientHost {
    */
   static async open(ref: ClientRef, context: HostContext): Promise<ClientHost> {
     const path = sessionPath(context.config.dataDir, ref.id);
-    const existed = await exists(path);
+    const existed = await pathExists(path);
     if (ref.kind === "user" && !existed) {
       throw new NotFoundError("No user client with this id");
     }
-    await Deno.mkdir(context.config.dataDir, { recursive: true });
+    await ensureDataDir(context.config.dataDir);
+    if (!existed) await createPrivateFile(path);
     const store = new UpdateStore(path);
     const token = ref.kind === "bot"
       ? ref.token ?? store.getSetting(BOT_TOKEN_SETTING)

@@ -6,7 +6,7 @@ import {
   moveSessionFiles,
   removeEmptyDirs,
   removeSessionFiles,
-} from "../../src/add_user/session_files.ts";
+} from "../../src/telegram/session_files.ts";
 
 async function names(dir: string): Promise<string[]> {
   return (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name).sort();

@@ -1,10 +1,12 @@
 /** One hosted Telegram client: its mtcute instance, session file and update queue. */
+import type { User } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { NotFoundError, UnauthorizedError } from "../errors.ts";
 import { encodeValue } from "../tl/values.ts";
 import { ClientUpdates } from "../updates/client_updates.ts";
 import { kindOf } from "../updates/kinds.ts";
 import { UpdateStore } from "../updates/store.ts";
+import type { ClientStats } from "../workers/client_stats.ts";
 import type { ClientRef } from "../workers/protocol.ts";
 import { createTelegramClient, sessionPath } from "./client_factory.ts";
 import type { HostContext } from "./client_factory.ts";
@@ -60,6 +62,7 @@ export function needsStartAtBoot(path: string): boolean {
 /** A logged-in client, ready for calls. */
 export class ClientHost {
   lastUsed = Date.now();
+  connectionState = "connected";
 
   private constructor(
     readonly ref: ClientRef,
@@ -67,6 +70,7 @@ export class ClientHost {
     readonly updates: ClientUpdates,
     readonly path: string,
     readonly store: UpdateStore,
+    readonly profile: { displayName: string; username?: string },
   ) {}
 
   /**
@@ -96,15 +100,16 @@ export class ClientHost {
     client.onUpdate.add((update) =>
       updates.push(kindOf(update.name), encodeValue(update.data))
     );
+    let me: User;
     try {
       if (ref.kind === "bot") {
         if (!token) {
           throw new UnauthorizedError("No token is known for this bot");
         }
-        await client.start({ botToken: token });
+        me = await client.start({ botToken: token });
         store.setSetting(BOT_TOKEN_SETTING, token);
       } else {
-        const me = await client.getMe();
+        me = await client.getMe();
         await client.notifyLoggedIn(me.raw);
       }
       await caughtUp(client);
@@ -115,7 +120,27 @@ export class ClientHost {
       if (!existed) await removeSessionFiles(path);
       throw fromMtcuteError(error);
     }
-    return new ClientHost(ref, client, updates, path, store);
+    const profile = {
+      displayName: me.displayName,
+      username: me.username ?? undefined,
+    };
+    const host = new ClientHost(ref, client, updates, path, store, profile);
+    client.onConnectionState.add((state) => host.connectionState = state);
+    return host;
+  }
+
+  /** Figures for the stats page, read from memory (no network call). */
+  stats(worker: number): ClientStats {
+    return {
+      label: this.ref.kind === "bot" ? this.ref.id : "user",
+      kind: this.ref.kind,
+      worker,
+      displayName: this.profile.displayName,
+      username: this.profile.username,
+      connected: this.connectionState === "connected",
+      connectionState: this.connectionState,
+      updates: this.updates.stats(),
+    };
   }
 
   /** Stops update delivery, closes the connection and flushes the session to disk. */

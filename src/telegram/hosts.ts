@@ -1,5 +1,6 @@
 /** The clients hosted by one worker: created once on first use, unloaded on rejection or shutdown. */
 import { UnavailableError } from "../errors.ts";
+import type { ClientStats } from "../workers/client_stats.ts";
 import type { ClientRef } from "../workers/protocol.ts";
 import { sessionPath } from "./client_factory.ts";
 import type { HostContext } from "./client_factory.ts";
@@ -95,6 +96,16 @@ export class ClientHosts {
         console.error(`closing a client failed: ${error}`)
       );
     }
+  }
+
+  /** Stats of every client that is up (those still logging in are left out). */
+  async stats(worker: number): Promise<ClientStats[]> {
+    const hosts = await Promise.all(
+      [...this.#hosts.values()].map((host) => host.catch(() => undefined)),
+    );
+    return hosts.filter((host) => host !== undefined).map((host) =>
+      host.stats(worker)
+    );
   }
 
   /** Closes every client (sessions are flushed to disk). */

@@ -1,6 +1,7 @@
 /** The front's side of the workers: spawns them, pins each client to one, and routes calls. */
 import { TimeoutError, UnavailableError } from "../errors.ts";
 import { RawJson } from "../raw_json.ts";
+import type { ClientStats } from "./client_stats.ts";
 import { deserializeError } from "./errors.ts";
 import type {
   ClientRef,
@@ -248,6 +249,22 @@ export class WorkerPool {
       callsServed: slot.calls,
       restarts: this.#restarts[slot.index],
     }));
+  }
+
+  /** Every hosted client's figures, from all workers (a worker that does not answer in time is left out). */
+  async clientStats(
+    { timeoutMs = 2_000 }: { timeoutMs?: number } = {},
+  ): Promise<ClientStats[]> {
+    const answers = await Promise.allSettled(
+      this.#slots.map((slot) =>
+        this.#send(slot, { type: "stats", id: this.#nextId++ }, { timeoutMs })
+      ),
+    );
+    return answers.flatMap((answer) =>
+      answer.status === "fulfilled"
+        ? JSON.parse((answer.value as RawJson).text) as ClientStats[]
+        : []
+    );
   }
 
   /** Asks every worker to close its clients (bounded by `timeoutMs`), then terminates them. */

@@ -46,6 +46,8 @@ export type FrontMessage =
   | { type: "cancel"; id: number }
   /** Start the client now if it has a webhook or queued updates (sent for every session at boot). */
   | { type: "boot"; id: number; client: ClientRef }
+  /** Report every hosted client (answered with a ClientStats[] result). */
+  | { type: "stats"; id: number }
   | { type: "shutdown"; id: number };
 
 /** Worker → front. */

@@ -7,6 +7,8 @@ import { serializeError } from "./errors.ts";
 import type { FrontMessage, WorkerConfig, WorkerMessage } from "./protocol.ts";
 
 let hosts: ClientHosts | undefined;
+// The pool names workers `clients-<index>`.
+const workerIndex = Number(self.name.split("-").at(-1));
 const running = new Map<number, AbortController>();
 
 function post(message: WorkerMessage) {
@@ -73,6 +75,9 @@ self.onmessage = async (event: MessageEvent<FrontMessage>) => {
       break;
     case "boot":
       await answer(message.id, () => hosts!.boot(message.client));
+      break;
+    case "stats":
+      await answer(message.id, () => hosts!.stats(workerIndex));
       break;
     case "shutdown":
       await hosts?.closeAll();

@@ -1,24 +1,40 @@
 /** mtkruto-server: parses the command line, then serves HTTP or manages user accounts. */
+import { join } from "node:path";
 import { CliError, parseCli, readClientConfig, USAGE } from "./src/cli.ts";
 import type { ServerConfig } from "./src/cli.ts";
 import { createGatewayHandler } from "./src/http/handler.ts";
-import { createStatsPage } from "./src/stats/page.ts";
+import { RequestMetrics } from "./src/stats/metrics.ts";
+import { createStatsPages } from "./src/stats/page.ts";
 import { VERSION } from "./src/version.ts";
 import { bootClients } from "./src/workers/boot.ts";
 import { WorkerPool } from "./src/workers/pool.ts";
 
 async function serve(config: ServerConfig): Promise<void> {
+  const metrics = new RequestMetrics();
+  // Uploads left over by a crash are of no use to anyone.
+  const uploadDir = join(config.dataDir, ".uploads");
+  await Deno.remove(uploadDir, { recursive: true }).catch(() => {});
   const pool = await WorkerPool.start({
     size: config.workers,
     config: await readClientConfig(config),
+    streamTimeoutMs: config.requestTimeout * 1000,
   });
   const handler = createGatewayHandler({
     clients: pool,
     maxBodyBytes: config.maxBodyBytes,
+    maxUploadBytes: config.maxUploadBytes,
+    uploadDir,
     requestTimeoutMs: config.requestTimeout * 1000,
-    pages: {
-      [config.statsPath]: createStatsPage({ workers: () => pool.stats() }),
-    },
+    metrics,
+    pages: createStatsPages({
+      path: config.statsPath,
+      token: config.statsToken,
+      source: {
+        metrics,
+        workers: () => pool.stats(),
+        clients: () => pool.clientStats(),
+      },
+    }),
   });
   const server = Deno.serve({
     hostname: config.hostname,

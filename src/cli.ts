@@ -18,6 +18,8 @@ export interface ServerConfig {
   port: number;
   workers: number;
   statsPath: string;
+  /** When set, the stats pages need this token (`--stats-token`); they are public otherwise. A secret: never log it. */
+  statsToken?: string;
   addUser: boolean;
   dataDir: string;
   dc?: DcAddress;
@@ -25,6 +27,8 @@ export interface ServerConfig {
   dcKeyPath?: string;
   testMode: boolean;
   maxBodyBytes: number;
+  /** Largest multipart (upload) body, files included. */
+  maxUploadBytes: number;
   /** Longest a single request may wait for its client, in seconds (long polls add their own timeout). */
   requestTimeout: number;
   /** mtcute's log level (0 = off … 5 = verbose). */
@@ -69,6 +73,7 @@ Options:
   --hostname HOST       Interface to listen on (default 0.0.0.0)
   --workers N           Number of worker threads hosting clients, 1-64 (default 1)
   --stats PATH          Path of the statistics page (default /stats)
+  --stats-token TOKEN   Require this token for the statistics (default: public)
   --add-user            Log a user account in interactively and print its endpoint
   --list-users          List the user endpoints in --data-dir (no --api-id needed)
   --remove-user ID      Log a user endpoint's session out and delete it
@@ -77,7 +82,8 @@ Options:
   --dc HOST:PORT        Connect to this MTProto server instead of Telegram's
   --dc-key FILE         PKCS#1 PEM public key of the --dc server
   --test                Use Telegram's test data centers
-  --max-body BYTES      Largest accepted request body (default 52428800)
+  --max-body BYTES      Largest accepted JSON body (default 10485760)
+  --max-upload BYTES    Largest accepted multipart upload (default 2147483648)
   --request-timeout S   Longest wait for a client's answer, in seconds (default 60)
   --log-level N         mtcute log level, 0 (off) to 5 (verbose) (default 1)
   --help                Show this help
@@ -90,6 +96,7 @@ const FLAGS = {
   hostname: { type: "string" },
   workers: { type: "string" },
   stats: { type: "string" },
+  "stats-token": { type: "string" },
   "add-user": { type: "boolean" },
   "list-users": { type: "boolean" },
   "remove-user": { type: "string" },
@@ -99,6 +106,7 @@ const FLAGS = {
   "dc-key": { type: "string" },
   test: { type: "boolean" },
   "max-body": { type: "string" },
+  "max-upload": { type: "string" },
   "request-timeout": { type: "string" },
   "log-level": { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -156,6 +164,23 @@ function parseStatsPath(raw: string): string {
     );
   }
   return raw.replace(/\/+$/, "");
+}
+
+/** Shortest accepted --stats-token: a shorter one could be guessed over HTTP. */
+const MIN_STATS_TOKEN = 16;
+
+function parseStatsToken(raw: string): string {
+  // The value is not repeated: it is a secret.
+  if (
+    !/^[\x21-\x7e]+$/.test(raw) || raw.length < MIN_STATS_TOKEN ||
+    raw.length > 256
+  ) {
+    throw new CliError(
+      `Invalid --stats-token: expected ${MIN_STATS_TOKEN} to 256 visible ASCII characters without spaces ` +
+        `(e.g. from \`openssl rand -hex 16\`), got ${raw.length} character(s)`,
+    );
+  }
+  return raw;
 }
 
 /** Parses the command line; throws `CliError` naming the first bad flag. */
@@ -226,6 +251,9 @@ export function parseCli(argv: string[]): CliCommand {
       fallback: 1,
     }),
     statsPath: parseStatsPath(values.stats ?? "/stats"),
+    statsToken: values["stats-token"] === undefined
+      ? undefined
+      : parseStatsToken(values["stats-token"]),
     addUser: values["add-user"] ?? false,
     dataDir: values["data-dir"] ?? DATA_DIR,
     dc: values.dc === undefined ? undefined : parseDc(values.dc),
@@ -233,8 +261,13 @@ export function parseCli(argv: string[]): CliCommand {
     testMode: values.test ?? false,
     maxBodyBytes: integerFlag("max-body", values["max-body"], {
       min: 1024,
-      max: 2 ** 40,
-      fallback: 50 * 1024 * 1024,
+      max: 2 ** 31,
+      fallback: 10 * 1024 * 1024,
+    }),
+    maxUploadBytes: integerFlag("max-upload", values["max-upload"], {
+      min: 1024,
+      max: 2 ** 42,
+      fallback: 2 * 1024 * 1024 * 1024,
     }),
     requestTimeout: integerFlag("request-timeout", values["request-timeout"], {
       min: 1,

@@ -5,18 +5,24 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from "../errors.ts";
-import { fileReference, fileReferencesIn } from "./file_reference.ts";
+import type { UploadedFile } from "../workers/protocol.ts";
+import { fileReferencesIn } from "./file_reference.ts";
+import { discardUploads, readMultipartArgs } from "./uploads.ts";
 
-/** A method's arguments, in order, and the files of a multipart body by part name. */
+/** A method's arguments, in order, and the (spooled) files of a multipart body by part name. */
 export interface ParsedArgs {
   args: unknown[];
-  files: Map<string, File>;
+  files: Map<string, UploadedFile>;
 }
 
 /** Options of `parseArgs`. */
 export interface ParseArgsOptions {
-  /** The largest body accepted, in bytes; larger ones are a 413. */
+  /** The largest JSON body (and the most text in multipart parts) accepted, in bytes; larger is a 413. */
   maxBodyBytes: number;
+  /** The largest multipart body accepted, files included; larger is a 413. */
+  maxUploadBytes: number;
+  /** Where multipart file parts are spooled while the call runs. */
+  uploadDir: string;
 }
 
 /**
@@ -50,21 +56,34 @@ export async function parseArgs(
       "The Content-Type header is required for POST requests",
     );
   }
-  const declaredLength = Number(req.headers.get("content-length") ?? 0);
-  if (declaredLength > options.maxBodyBytes) {
-    throw new PayloadTooLargeError(options.maxBodyBytes);
-  }
   const mediaType = contentType.split(";", 1)[0].trim().toLowerCase();
   if (mediaType !== "application/json" && mediaType !== "multipart/form-data") {
     throw new UnsupportedMediaTypeError(contentType);
   }
+  const limit = mediaType === "application/json"
+    ? options.maxBodyBytes
+    : options.maxUploadBytes;
+  const declaredLength = Number(req.headers.get("content-length") ?? 0);
+  if (declaredLength > limit) {
+    throw new PayloadTooLargeError(limit);
+  }
   // Content-Length can be absent or wrong, so the body is counted too.
-  const body = _limitedBody(req, options.maxBodyBytes);
-  return _checked(
-    mediaType === "application/json"
-      ? { args: await _readJsonBody(body), files: new Map() }
-      : await _readMultipartBody(body, contentType),
+  const body = _limitedBody(req, limit);
+  if (mediaType === "application/json") {
+    return _checked({ args: await _readJsonBody(body), files: new Map() });
+  }
+  const parsed = await _readBody(() =>
+    readMultipartArgs(body ?? new Response("").body!, contentType, {
+      uploadDir: options.uploadDir,
+      maxTextBytes: options.maxBodyBytes,
+    })
   );
+  try {
+    return _checked(parsed);
+  } catch (error) {
+    await discardUploads(parsed.files.values());
+    throw error;
+  }
 }
 
 /**
@@ -123,42 +142,6 @@ async function _readJsonBody(
   throw new InputError(
     "The body must be a JSON array of arguments, or an object taken as the only argument",
   );
-}
-
-/**
- * POST multipart: text parts are JSON arguments in order; file parts are
- * arguments at their position unless a text part refers to them by name.
- */
-async function _readMultipartBody(
-  body: ReadableStream<Uint8Array> | null,
-  contentType: string,
-): Promise<ParsedArgs> {
-  // TODO: stream file parts instead of letting formData() hold them in memory.
-  const form = await _readBody(() =>
-    new Response(body, { headers: { "content-type": contentType } }).formData()
-  );
-  const files = new Map<string, File>();
-  const referenced = new Set<string>();
-  const parts: ({ json: unknown } | { file: string })[] = [];
-  for (const [name, value] of form) {
-    if (typeof value === "string") {
-      const json = _parseJson(value, `Part ${JSON.stringify(name)}`);
-      fileReferencesIn(json).forEach((field) => referenced.add(field));
-      parts.push({ json });
-      continue;
-    }
-    if (files.has(name)) {
-      throw new InputError(
-        `File part ${JSON.stringify(name)} is given more than once`,
-      );
-    }
-    files.set(name, value);
-    parts.push({ file: name });
-  }
-  const args = parts
-    .filter((part) => !("file" in part) || !referenced.has(part.file))
-    .map((part) => "file" in part ? fileReference(part.file) : part.json);
-  return { args, files };
 }
 
 /** Rejects references to file parts the request does not have. */

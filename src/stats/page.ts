@@ -1,68 +1,155 @@
-/** The stats page: uptime, memory and workers, as HTML for browsers and JSON for scripts. */
-import type { WorkerStats } from "../workers/pool.ts";
+/**
+ * The stats handlers, by path: `<stats>` (HTML, or JSON for
+ * `Accept: application/json`), `<stats>.json` and `<stats>/metrics`
+ * (Prometheus), optionally behind a token.
+ */
 import { VERSION } from "../version.ts";
+import { accessCookie, checkAccess } from "./access.ts";
+import { escapeHtml, renderStatsHtml } from "./html.ts";
+import { PROMETHEUS_CONTENT_TYPE, renderPrometheus } from "./prometheus.ts";
+import { buildSnapshot } from "./snapshot.ts";
+import type { StatsSource } from "./snapshot.ts";
 
-/** Where the figures come from. */
-export interface StatsSource {
-  workers(): WorkerStats[];
+export type { StatsSource } from "./snapshot.ts";
+
+/** Options of `createStatsPages`. */
+export interface StatsPagesOptions {
+  /** The `--stats` path, without a trailing slash (e.g. `/stats`). */
+  path: string;
+  source: StatsSource;
+  /** When set, every stats path needs this token (`--stats-token`); public otherwise. */
+  token?: string;
+  /** Unix milliseconds when the server started (default: when the process did). */
+  startedAt?: number;
+  /** The version shown (default: the server's). */
+  version?: string;
 }
 
-/** A snapshot of the figures; nothing in it identifies a client. */
-export interface StatsSnapshot {
-  version: string;
-  uptimeSeconds: number;
-  memory: { rss: number; heapUsed: number; heapTotal: number };
-  workers: WorkerStats[];
+type Format = "html" | "json" | "prometheus";
+type Handler = (req: Request) => Promise<Response>;
+
+const COMMON_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  vary: "accept, authorization, cookie",
+};
+
+function htmlHeaders(nonce?: string): Record<string, string> {
+  return {
+    ...COMMON_HEADERS,
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; " +
+      `script-src ${
+        nonce ? `'nonce-${nonce}'` : "'none'"
+      }; connect-src 'self'; ` +
+      "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) =>
-      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[
-        c
-      ]!,
-  );
-
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-function renderHtml(stats: StatsSnapshot): string {
-  const rows = stats.workers.map((w) =>
-    `<tr><td>${w.index}</td><td>${w.clients}</td><td>${w.callsServed}</td><td>${w.pendingCalls}</td><td>${w.restarts}</td></tr>`
-  ).join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
-<title>MTKruto Server stats</title><style>body{font:15px system-ui,sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .8em;text-align:right}</style></head><body>
-<h1>MTKruto Server ${escapeHtml(stats.version)}</h1>
-<p>Up ${stats.uptimeSeconds} s · RSS ${mib(stats.memory.rss)} · heap ${
-    mib(stats.memory.heapUsed)
-  } of ${mib(stats.memory.heapTotal)}</p>
-<table><thead><tr><th>Worker</th><th>Clients</th><th>Calls served</th><th>In flight</th><th>Restarts</th></tr></thead>
-<tbody>${rows}</tbody></table></body></html>`;
+function wantsJson(req: Request): boolean {
+  return req.headers.get("accept")?.includes("application/json") ?? false;
 }
 
-/** Builds the stats handler; JSON when the client asks for it with `Accept: application/json`. */
-export function createStatsPage(
-  source: StatsSource,
-): (req: Request) => Response {
-  const startedAt = Date.now();
-  return (req) => {
-    const memory = Deno.memoryUsage();
-    const stats: StatsSnapshot = {
-      version: VERSION,
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      memory: {
-        rss: memory.rss,
-        heapUsed: memory.heapUsed,
-        heapTotal: memory.heapTotal,
-      },
-      workers: source.workers(),
-    };
-    if (req.headers.get("accept")?.includes("application/json")) {
-      return Response.json(stats);
-    }
-    return new Response(renderHtml(stats), {
-      headers: { "content-type": "text/html; charset=utf-8" },
+function denied(format: Format, path: string): Response {
+  const headers = {
+    ...COMMON_HEADERS,
+    "www-authenticate": 'Bearer realm="mtkruto-stats"',
+    "x-error-type": "unauthorized",
+  };
+  const message =
+    "The stats need the token given with --stats-token: send Authorization: Bearer <token> or add ?token=<token>";
+  if (format === "html") {
+    const body =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>MTKruto Server · stats</title>` +
+      `<meta name="viewport" content="width=device-width,initial-scale=1">` +
+      `<style>body{font:15px system-ui,sans-serif;margin:15vh auto;max-width:26em;padding:0 1em}input,button{font:inherit;padding:.3em .5em}</style></head>` +
+      `<body><h1>Statistics</h1><p>This page needs the stats token (<code>--stats-token</code>).</p>` +
+      `<form method="get" action="${
+        escapeHtml(path)
+      }"><input type="password" name="token" ` +
+      `autocomplete="current-password" aria-label="Stats token" autofocus> <button>Open</button></form></body></html>`;
+    return new Response(body, {
+      status: 401,
+      headers: { ...htmlHeaders(), ...headers },
     });
+  }
+  if (format === "json") {
+    return Response.json(message, { status: 401, headers });
+  }
+  return new Response(`${message}\n`, {
+    status: 401,
+    headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
+function randomNonce(): string {
+  return crypto.getRandomValues(new Uint8Array(16)).toBase64();
+}
+
+/**
+ * Builds the stats handlers keyed by path, for `createGatewayHandler`'s
+ * `pages`. They answer GET and HEAD (others get a 405), never throw, and
+ * reveal no token, user id, phone number or webhook secret.
+ */
+export function createStatsPages(
+  options: StatsPagesOptions,
+): Record<string, Handler> {
+  const {
+    path,
+    source,
+    token,
+    startedAt = performance.timeOrigin,
+    version = VERSION,
+  } = options;
+  const jsonPath = `${path}.json`;
+  const metricsPath = `${path}/metrics`;
+
+  const serve = (fixed?: Format): Handler => async (req) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return new Response(null, {
+        status: 405,
+        headers: { ...COMMON_HEADERS, allow: "GET, HEAD" },
+      });
+    }
+    const format = fixed ?? (wantsJson(req) ? "json" : "html");
+    const access = checkAccess(req, token);
+    if (!access.granted) return denied(format, path);
+    if (access.via === "query" && format === "html" && token !== undefined) {
+      // Take the token out of the address bar (and history); the cookie stands in for it.
+      return new Response(null, {
+        status: 303,
+        headers: {
+          ...COMMON_HEADERS,
+          location: path,
+          "set-cookie": accessCookie(token),
+        },
+      });
+    }
+    const snapshot = await buildSnapshot(source, { version, startedAt });
+    let response: Response;
+    if (format === "json") {
+      response = Response.json(snapshot, { headers: COMMON_HEADERS });
+    } else if (format === "prometheus") {
+      response = new Response(renderPrometheus(snapshot), {
+        headers: { ...COMMON_HEADERS, "content-type": PROMETHEUS_CONTENT_TYPE },
+      });
+    } else {
+      const nonce = randomNonce();
+      response = new Response(
+        renderStatsHtml(snapshot, { jsonPath, metricsPath, nonce }),
+        { headers: htmlHeaders(nonce) },
+      );
+    }
+    return req.method === "HEAD"
+      ? new Response(null, { headers: response.headers })
+      : response;
+  };
+
+  return {
+    [path]: serve(),
+    [jsonPath]: serve("json"),
+    [metricsPath]: serve("prometheus"),
   };
 }

@@ -3,6 +3,7 @@ import type { User } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { NotFoundError, UnauthorizedError } from "../errors.ts";
 import { encodeValue } from "../tl/values.ts";
+import { clientLabel } from "../stats/labels.ts";
 import { ClientUpdates } from "../updates/client_updates.ts";
 import { kindOf } from "../updates/kinds.ts";
 import { UpdateStore } from "../updates/store.ts";
@@ -132,7 +133,7 @@ export class ClientHost {
   /** Figures for the stats page, read from memory (no network call). */
   stats(worker: number): ClientStats {
     return {
-      label: this.ref.kind === "bot" ? this.ref.id : "user",
+      label: clientLabel(this.ref.id),
       kind: this.ref.kind,
       worker,
       displayName: this.profile.displayName,

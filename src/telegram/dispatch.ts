@@ -4,8 +4,10 @@ import { RawJson } from "../raw_json.ts";
 import { tlJsonToMtcute } from "../tl/from_json.ts";
 import { mtcuteToTlJson } from "../tl/to_json.ts";
 import { decodeValue, encodeValue } from "../tl/values.ts";
+import type { UploadedFile } from "../workers/protocol.ts";
 import type { ClientHost } from "./client_host.ts";
 import { assertInvokable } from "./invoke_policy.ts";
+import { attachUploads, download } from "./files.ts";
 import { isAllowedMethod } from "./methods.ts";
 import { routePongsToCalls } from "./pong_patch.ts";
 import type { GatewayMethodName } from "./methods.ts";
@@ -44,6 +46,7 @@ const WORKER_METHODS: Record<
   setWebhook: (host, args) => host.updates.setWebhook(args),
   deleteWebhook: (host, args) => host.updates.deleteWebhook(args),
   getWebhookInfo: (host) => Promise.resolve(host.updates.getWebhookInfo()),
+  download,
 };
 
 /** Calls `method` with JSON `args`; returns JSON (or RawJson). Throws NotFoundError for unknown methods. */
@@ -51,7 +54,7 @@ export async function dispatch(
   host: ClientHost,
   method: string,
   args: unknown[],
-  signal: AbortSignal,
+  { signal, uploads = [] }: { signal: AbortSignal; uploads?: UploadedFile[] },
 ): Promise<unknown> {
   host.lastUsed = Date.now();
   if (Object.hasOwn(WORKER_METHODS, method)) {
@@ -65,7 +68,8 @@ export async function dispatch(
     throw new NotFoundError(`Unknown method: ${method}`);
   }
   const fn = host.client[method] as (...args: unknown[]) => unknown;
-  const decoded = args.map((arg, index) =>
+  const withFiles = uploads.length ? await attachUploads(args, uploads) : args;
+  const decoded = withFiles.map((arg, index) =>
     decodeValue(arg, { path: `argument ${index + 1}` })
   );
   return encodeValue(

@@ -1,7 +1,7 @@
 /** The clients hosted by one worker: created once on first use, unloaded on rejection or shutdown. */
 import { UnavailableError } from "../errors.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
-import type { ClientRef } from "../workers/protocol.ts";
+import type { ClientRef, UploadedFile } from "../workers/protocol.ts";
 import { sessionPath } from "./client_factory.ts";
 import type { HostContext } from "./client_factory.ts";
 import { ClientHost, needsStartAtBoot } from "./client_host.ts";
@@ -47,11 +47,11 @@ export class ClientHosts {
     ref: ClientRef,
     method: string,
     args: unknown[],
-    signal: AbortSignal,
+    options: { signal: AbortSignal; uploads?: UploadedFile[] },
   ): Promise<unknown> {
     const host = await this.#open(ref);
     try {
-      return await dispatch(host, method, args, signal);
+      return await dispatch(host, method, args, options);
     } catch (error) {
       const mapped = fromMtcuteError(error);
       if (isSessionRejected(error)) {

@@ -278,6 +278,7 @@ export const GATEWAY_METHODS = [
   "setWebhook",
   "deleteWebhook",
   "getWebhookInfo",
+  "download",
   "methods",
 ] as const;
 

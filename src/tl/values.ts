@@ -187,8 +187,10 @@ function decode(json: unknown, path: string): unknown {
   if (Array.isArray(json)) {
     return json.map((item, index) => decode(item, itemPath(path, index)));
   }
-  // Uploaded multipart files arrive as File objects and go to mtcute as they are.
-  if (!isRecord(json) || json instanceof Blob) return json;
+  // Only plain JSON objects are decoded; others (upload streams put in by the worker) go to mtcute as they are.
+  if (!isRecord(json) || Object.getPrototypeOf(json) !== Object.prototype) {
+    return json;
+  }
   switch (wrapperKindOf(json)) {
     case WRAPPER.bigint:
       return toLong(readBigint(json, path), path);

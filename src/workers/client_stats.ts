@@ -3,7 +3,11 @@ import type { UpdateStats } from "../updates/client_updates.ts";
 
 /** One hosted client, as the stats page may show it: never a token, a user id or a phone number. */
 export interface ClientStats {
-  /** The session file stem: `bot<id>-<hash>` for bots; for users, only "user" (their id is a credential). */
+  /**
+   * `clientLabel()` of the client id: the session file stem `bot<id>-<hash>`
+   * for bots; for users, whose id is a credential, `user-` and 8 hex digits
+   * of its SHA-256 (the front labels its request figures the same way).
+   */
   label: string;
   kind: "bot" | "user";
   worker: number;

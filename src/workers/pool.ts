@@ -2,10 +2,12 @@
 import { TimeoutError, UnavailableError } from "../errors.ts";
 import { RawJson } from "../raw_json.ts";
 import type { ClientStats } from "./client_stats.ts";
+import { StreamResult } from "./stream_result.ts";
 import { deserializeError } from "./errors.ts";
 import type {
   ClientRef,
   FrontMessage,
+  UploadedFile,
   WorkerConfig,
   WorkerMessage,
 } from "./protocol.ts";
@@ -17,6 +19,8 @@ export interface WorkerPoolOptions {
   config: WorkerConfig;
   /** The worker module; defaults to `./worker.ts` beside this file. */
   workerUrl?: URL;
+  /** Longest wait for the next chunk of a download (default 60 s). */
+  streamTimeoutMs?: number;
 }
 
 interface Pending {
@@ -24,11 +28,18 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** A stream being received: told about each chunk (undefined at the end) or its failure. */
+interface Incoming {
+  chunk(chunk: Uint8Array | undefined): void;
+  fail(error: Error): void;
+}
+
 interface Slot {
   index: number;
   worker: Worker;
   ready: Promise<void>;
   pending: Map<number, Pending>;
+  streams: Map<number, Incoming>;
   clients: Set<string>;
   calls: number;
 }
@@ -54,6 +65,7 @@ export class WorkerPool {
   private constructor(options: WorkerPoolOptions) {
     this.#options = {
       workerUrl: new URL("./worker.ts", import.meta.url),
+      streamTimeoutMs: 60_000,
       ...options,
     };
   }
@@ -80,6 +92,7 @@ export class WorkerPool {
       worker,
       ready: new Promise<void>((resolve) => markReady = resolve),
       pending: new Map(),
+      streams: new Map(),
       clients: new Set(),
       calls: 0,
     };
@@ -115,8 +128,23 @@ export class WorkerPool {
         const pending = slot.pending.get(message.id);
         slot.pending.delete(message.id);
         pending?.reject(deserializeError(message.error));
+        slot.streams.get(message.id)?.fail(deserializeError(message.error));
         break;
       }
+      case "stream-start": {
+        const pending = slot.pending.get(message.id);
+        slot.pending.delete(message.id);
+        pending?.resolve(
+          new StreamResult(message.meta, this.#receive(slot, message.id)),
+        );
+        break;
+      }
+      case "stream-chunk":
+      case "stream-end":
+        slot.streams.get(message.id)?.chunk(
+          message.type === "stream-chunk" ? message.chunk : undefined,
+        );
+        break;
       case "unloaded":
         slot.clients.delete(message.clientId);
         if (this.#pins.get(message.clientId) === slot) {
@@ -128,8 +156,58 @@ export class WorkerPool {
     }
   }
 
+  /** The front's end of a worker's stream: each pull asks the worker for one chunk. */
+  #receive(slot: Slot, id: number): ReadableStream<Uint8Array> {
+    return new ReadableStream<Uint8Array>({
+      pull: (controller) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(
+            () =>
+              fail(
+                new TimeoutError(
+                  "The download stalled: no data from Telegram within the request timeout",
+                ),
+              ),
+            this.#options.streamTimeoutMs,
+          );
+          const done = () => {
+            clearTimeout(timer);
+            slot.streams.delete(id);
+            resolve();
+          };
+          const fail = (error: Error) => {
+            slot.worker.postMessage(
+              { type: "cancel", id } satisfies FrontMessage,
+            );
+            controller.error(error);
+            done();
+          };
+          slot.streams.set(id, {
+            chunk(chunk) {
+              if (chunk) controller.enqueue(chunk);
+              else controller.close();
+              done();
+            },
+            fail,
+          });
+          slot.worker.postMessage(
+            { type: "stream-pull", id } satisfies FrontMessage,
+          );
+        }),
+      cancel: () => {
+        slot.streams.delete(id);
+        slot.worker.postMessage({ type: "cancel", id } satisfies FrontMessage);
+      },
+    }, { highWaterMark: 0 });
+  }
+
   #replace(slot: Slot) {
     slot.worker.terminate();
+    for (const stream of slot.streams.values()) {
+      stream.fail(
+        new UnavailableError("The worker hosting this client stopped"),
+      );
+    }
     for (const pending of slot.pending.values()) {
       pending.reject(
         new UnavailableError(
@@ -203,26 +281,32 @@ export class WorkerPool {
 
   /**
    * Calls `method` on the client, creating it on first use. Resolves with the
-   * JSON-encoded result; rejects with the error the worker threw, TimeoutError
+   * JSON-encoded result (or a StreamResult for downloads); rejects with the error the worker threw, TimeoutError
    * after `timeoutMs`, or an AbortError when `signal` aborts.
    */
   async call(
     client: ClientRef,
     method: string,
     args: unknown[],
-    options: { timeoutMs: number; signal?: AbortSignal },
-  ): Promise<RawJson> {
+    options: {
+      timeoutMs: number;
+      signal?: AbortSignal;
+      uploads?: UploadedFile[];
+    },
+  ): Promise<RawJson | StreamResult> {
     const slot = this.#slotFor(client.id);
     await slot.ready;
     slot.calls++;
+    const { uploads, ...limits } = options;
     const message = {
       type: "call",
       id: this.#nextId++,
       client,
       method,
       args,
+      uploads,
     } as const;
-    return await this.#send(slot, message, options) as RawJson;
+    return await this.#send(slot, message, limits) as RawJson | StreamResult;
   }
 
   /** Starts the client if its session has a webhook or queued updates (used at server start). */

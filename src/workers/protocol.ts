@@ -22,6 +22,30 @@ export type ClientRef =
   | { kind: "bot"; id: string; token?: string }
   | { kind: "user"; id: string };
 
+/** A multipart file part, spooled to disk by the front; the worker streams it from `path`. */
+export interface UploadedFile {
+  /** The multipart part name, which `{"_": "file", "field": …}` references use. */
+  field: string;
+  path: string;
+  /** The file name the client sent. */
+  name: string;
+  /** The part's Content-Type. */
+  type: string;
+  size: number;
+}
+
+/** What a download's HTTP response says about its bytes. */
+export interface FileMeta {
+  contentType: string;
+  fileName: string;
+  /** The whole file's size, when Telegram's metadata has it. */
+  size?: number;
+  /** The first byte sent (non-zero for a ranged download). */
+  offset: number;
+  /** How many bytes are sent, when known. */
+  length?: number;
+}
+
 /** An error as data: rendered by the front exactly as a thrown one would be. */
 export interface SerializedError {
   name: string;
@@ -41,11 +65,15 @@ export type FrontMessage =
     client: ClientRef;
     method: string;
     args: unknown[];
+    /** Files referenced by `{"_": "file"}` placeholders in `args`. */
+    uploads?: UploadedFile[];
   }
   /** The HTTP client went away: abort the call (a long poll returns nothing). */
   | { type: "cancel"; id: number }
   /** Start the client now if it has a webhook or queued updates (sent for every session at boot). */
   | { type: "boot"; id: number; client: ClientRef }
+  /** Send the next chunk of the streamed result of call `id`. */
+  | { type: "stream-pull"; id: number }
   /** Report every hosted client (answered with a ClientStats[] result). */
   | { type: "stats"; id: number }
   | { type: "shutdown"; id: number };
@@ -56,6 +84,10 @@ export type WorkerMessage =
   /** The result, already JSON-encoded (workers encode, so the front only copies text). */
   | { type: "result"; id: number; json: string }
   | { type: "error"; id: number; error: SerializedError }
+  /** Call `id` answers with a stream (a download): chunks follow, one per `stream-pull`. */
+  | { type: "stream-start"; id: number; meta: FileMeta }
+  | { type: "stream-chunk"; id: number; chunk: Uint8Array }
+  | { type: "stream-end"; id: number }
   /** A client was unloaded (failed to start, idle, or rejected by Telegram): its pin may go. */
   | { type: "unloaded"; clientId: string }
   | { type: "shutdown-done"; id: number };

@@ -2,17 +2,21 @@
 /** Worker entry: hosts clients and answers the front's calls. */
 import { RawJson } from "../raw_json.ts";
 import { createHostContext } from "../telegram/client_factory.ts";
+import { StreamedFile } from "../telegram/files.ts";
 import { ClientHosts } from "../telegram/hosts.ts";
+import { fromMtcuteError } from "../telegram/rpc_errors.ts";
 import { serializeError } from "./errors.ts";
 import type { FrontMessage, WorkerConfig, WorkerMessage } from "./protocol.ts";
 
 let hosts: ClientHosts | undefined;
 // The pool names workers `clients-<index>`.
 const workerIndex = Number(self.name.split("-").at(-1));
+/** Calls in progress (and streams being sent), by call id: cancelling aborts them. */
 const running = new Map<number, AbortController>();
+const streams = new Map<number, ReadableStreamDefaultReader<Uint8Array>>();
 
-function post(message: WorkerMessage) {
-  self.postMessage(message);
+function post(message: WorkerMessage, transfer: Transferable[] = []) {
+  self.postMessage(message, transfer);
 }
 
 async function init(config: WorkerConfig): Promise<void> {
@@ -23,15 +27,22 @@ async function init(config: WorkerConfig): Promise<void> {
   post({ type: "ready" });
 }
 
-/** Runs `work` for call `id` and posts its result or error. */
+/** Runs `work` for call `id` and posts its result, its stream's start, or its error. */
 async function answer(
   id: number,
   work: (signal: AbortSignal) => Promise<unknown>,
 ): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
+  let streaming = false;
   try {
     const value = await work(controller.signal);
+    if (value instanceof StreamedFile) {
+      streaming = true;
+      streams.set(id, value.body.getReader());
+      post({ type: "stream-start", id, meta: value.meta });
+      return;
+    }
     // Encoding here, in parallel workers, keeps the single front thread free.
     post({
       type: "result",
@@ -43,8 +54,37 @@ async function answer(
   } catch (error) {
     post({ type: "error", id, error: serializeError(error) });
   } finally {
-    running.delete(id);
+    if (!streaming) running.delete(id);
   }
+}
+
+/** Sends the next chunk of stream `id` (the front asks for one at a time: that is the back-pressure). */
+async function pull(id: number): Promise<void> {
+  const reader = streams.get(id);
+  if (!reader) return;
+  try {
+    const { done, value } = await reader.read();
+    if (!done) {
+      // A copy the worker can give away, so the chunk moves to the front without another copy.
+      const chunk = value.slice();
+      post({ type: "stream-chunk", id, chunk }, [chunk.buffer]);
+      return;
+    }
+    post({ type: "stream-end", id });
+  } catch (error) {
+    post({ type: "error", id, error: serializeError(fromMtcuteError(error)) });
+  }
+  streams.delete(id);
+  running.delete(id);
+}
+
+function cancel(id: number) {
+  running.get(id)?.abort(
+    new DOMException("The HTTP client went away", "AbortError"),
+  );
+  running.delete(id);
+  streams.get(id)?.cancel().catch(() => {});
+  streams.delete(id);
 }
 
 // A stray rejection inside mtcute must not take down every client of this worker.
@@ -65,13 +105,17 @@ self.onmessage = async (event: MessageEvent<FrontMessage>) => {
       await answer(
         message.id,
         (signal) =>
-          hosts!.call(message.client, message.method, message.args, signal),
+          hosts!.call(message.client, message.method, message.args, {
+            signal,
+            uploads: message.uploads,
+          }),
       );
       break;
+    case "stream-pull":
+      await pull(message.id);
+      break;
     case "cancel":
-      running.get(message.id)?.abort(
-        new DOMException("The HTTP client went away", "AbortError"),
-      );
+      cancel(message.id);
       break;
     case "boot":
       await answer(message.id, () => hosts!.boot(message.client));

@@ -14,12 +14,14 @@ Deno.test("parseCli() fills the documented defaults", () => {
     port: 8000,
     workers: 1,
     statsPath: "/stats",
+    statsToken: undefined,
     addUser: false,
     dataDir: "mtkruto-data",
     dc: undefined,
     dcKeyPath: undefined,
     testMode: false,
-    maxBodyBytes: 52428800,
+    maxBodyBytes: 10485760,
+    maxUploadBytes: 2147483648,
     requestTimeout: 60,
     logLevel: 1,
   });
@@ -52,6 +54,26 @@ Deno.test("parseCli() reads every flag", () => {
   assertEquals(command.config.dcKeyPath, "key.pem");
   assertEquals(command.config.testMode, true);
   assertEquals(command.config.hostname, "127.0.0.1");
+});
+
+Deno.test("parseCli() reads --stats-token, which makes the stats private", () => {
+  const command = parseCli([
+    ...REQUIRED,
+    "--stats-token",
+    "0123456789abcdef0123",
+  ]);
+  if (command.kind !== "serve") throw new Error("expected serve");
+  assertEquals(command.config.statsToken, "0123456789abcdef0123");
+});
+
+Deno.test("parseCli() never repeats a rejected --stats-token", () => {
+  const secret = "not a valid token but a secret all the same";
+  const error = assertThrows(
+    () => parseCli([...REQUIRED, "--stats-token", secret]),
+    CliError,
+  );
+  assertEquals(error.message.includes(secret), false);
+  assertEquals(error.message.includes("secret"), false);
 });
 
 Deno.test("parseCli() recognises --add-user, --help and --version", () => {
@@ -128,6 +150,16 @@ for (
       "a relative --stats path",
       [...REQUIRED, "--stats", "stats"],
       /Invalid --stats/,
+    ],
+    [
+      "a --stats-token shorter than 16 characters",
+      [...REQUIRED, "--stats-token", "short-token"],
+      /^Invalid --stats-token: expected 16 to 256 visible ASCII characters without spaces .*got 11 character\(s\)$/,
+    ],
+    [
+      "a --stats-token with a space",
+      [...REQUIRED, "--stats-token", "correct horse battery staple"],
+      /^Invalid --stats-token/,
     ],
     ["an unknown flag", [...REQUIRED, "--frobnicate"], /frobnicate/],
     [

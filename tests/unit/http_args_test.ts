@@ -1,4 +1,6 @@
 import { assertEquals, assertRejects } from "../assert.ts";
+import { discardUploads } from "../../src/http/uploads.ts";
+import type { UploadedFile } from "../../src/workers/protocol.ts";
 import { parseArgs } from "../../src/http/args.ts";
 import {
   InputError,
@@ -8,11 +10,16 @@ import {
 } from "../../src/errors.ts";
 
 const BASE = "http://gateway.test/userAbCdEfGhIjKlMnOpQrStUv/exampleMethod";
-const OPTIONS = { maxBodyBytes: 1024 };
+const UPLOAD_DIR = Deno.makeTempDirSync({ prefix: "mtkruto-uploads-" });
+const OPTIONS = {
+  maxBodyBytes: 1024,
+  maxUploadBytes: 1024,
+  uploadDir: UPLOAD_DIR,
+};
 
 function get(
   search: string,
-): Promise<{ args: unknown[]; files: Map<string, File> }> {
+): Promise<{ args: unknown[]; files: Map<string, UploadedFile> }> {
   return parseArgs(new Request(`${BASE}/${search}`), OPTIONS);
 }
 
@@ -22,7 +29,9 @@ function post(
   maxBodyBytes = OPTIONS.maxBodyBytes,
 ) {
   return parseArgs(new Request(BASE, { method: "POST", body, headers }), {
+    ...OPTIONS,
     maxBodyBytes,
+    maxUploadBytes: maxBodyBytes,
   });
 }
 
@@ -36,7 +45,8 @@ function postForm(entries: [string, string | File][], maxBodyBytes?: number) {
     form.append(name, value);
   }
   return parseArgs(new Request(BASE, { method: "POST", body: form }), {
-    maxBodyBytes: maxBodyBytes ?? OPTIONS.maxBodyBytes,
+    ...OPTIONS,
+    maxUploadBytes: maxBodyBytes ?? OPTIONS.maxUploadBytes,
   });
 }
 
@@ -278,7 +288,15 @@ Deno.test("parseArgs() puts positional file parts at their position", async () =
   assertEquals(parsed.args, [42, { _: "file", field: "photo" }, {
     caption: "hi",
   }]);
-  assertEquals(await parsed.files.get("photo")?.text(), "png bytes");
+  const spooled = parsed.files.get("photo")!;
+  assertEquals(await Deno.readTextFile(spooled.path), "png bytes");
+  assertEquals([spooled.name, spooled.type, spooled.size], [
+    "photo.png",
+    "image/png",
+    9,
+  ]);
+  await discardUploads(parsed.files.values());
+  assertEquals([...Deno.readDirSync(UPLOAD_DIR)], []);
 });
 
 Deno.test("parseArgs() keeps a referenced file part out of the positional arguments", async () => {
@@ -349,9 +367,35 @@ Deno.test("parseArgs() rejects an oversized multipart body without Content-Lengt
 });
 
 Deno.test("parseArgs() rejects a malformed multipart body", async () => {
+  const spooledBefore = [...Deno.readDirSync(UPLOAD_DIR)].length;
   await assertInputError(
     post("junk", { "content-type": "multipart/form-data" }),
     400,
-    "The body could not be read",
+    "no valid boundary parameter",
   );
+  await assertInputError(
+    post("junk", { "content-type": "multipart/form-data; boundary=xyz" }),
+    400,
+    "The multipart body has no boundary",
+  );
+  await assertInputError(
+    post('--xyz\r\ncontent-disposition: form-data; name="a"\r\n\r\n12', {
+      "content-type": "multipart/form-data; boundary=xyz",
+    }),
+    400,
+    "ended inside a part",
+  );
+  // A file part cut short: its partial spool file is deleted.
+  await assertInputError(
+    post(
+      '--xyz\r\ncontent-disposition: form-data; name="f"; filename="a.bin"\r\n\r\n' +
+        "x".repeat(500),
+      {
+        "content-type": "multipart/form-data; boundary=xyz",
+      },
+    ),
+    400,
+    "ended inside a part",
+  );
+  assertEquals([...Deno.readDirSync(UPLOAD_DIR)].length, spooledBefore);
 });

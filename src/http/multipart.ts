@@ -1,0 +1,206 @@
+/**
+ * A streaming `multipart/form-data` reader: parts come one at a time, each
+ * with its body as a stream, so a file part can go to disk (or anywhere)
+ * without the whole request being held in memory.
+ */
+import { InputError } from "../errors.ts";
+
+/** One part of a multipart body. Its `body` must be read to the end (or cancelled) before the next part. */
+export interface MultipartPart {
+  name: string;
+  /** Present for file parts. */
+  filename?: string;
+  contentType?: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+const CRLF = new Uint8Array([13, 10]);
+const HEADER_END = new Uint8Array([13, 10, 13, 10]);
+const MAX_HEADER_BYTES = 16 * 1024;
+const encoder = new TextEncoder();
+
+/** The boundary parameter of a multipart Content-Type; throws InputError when there is none. */
+export function multipartBoundary(contentType: string): string {
+  const match = contentType.match(/;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i);
+  const boundary = match?.[1] ?? match?.[2];
+  if (!boundary || boundary.length > 200) {
+    throw new InputError(
+      "The multipart/form-data Content-Type has no valid boundary parameter",
+    );
+  }
+  return boundary;
+}
+
+/** Where `needle` starts in `haystack` at or after `from`, or -1. */
+export function indexOfBytes(
+  haystack: Uint8Array,
+  needle: Uint8Array,
+  from = 0,
+): number {
+  const first = needle[0];
+  const last = haystack.length - needle.length;
+  outer: for (
+    let i = haystack.indexOf(first, from);
+    i !== -1 && i <= last;
+    i = haystack.indexOf(first, i + 1)
+  ) {
+    for (let j = 1; j < needle.length; j++) {
+      if (haystack[i + j] !== needle[j]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+function parseHeaders(text: string): Omit<MultipartPart, "body"> {
+  const headers = new Map<string, string>();
+  for (const line of text.split("\r\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) {
+      headers.set(
+        line.slice(0, colon).trim().toLowerCase(),
+        line.slice(colon + 1).trim(),
+      );
+    }
+  }
+  const disposition = headers.get("content-disposition") ?? "";
+  const param = (key: string) => {
+    const match = disposition.match(
+      new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, "i"),
+    ) ??
+      disposition.match(new RegExp(`;\\s*${key}=([^;\\s]+)`, "i"));
+    return match?.[1].replace(/\\(.)/g, "$1");
+  };
+  const name = param("name");
+  if (!/^form-data\b/i.test(disposition) || name === undefined) {
+    throw new InputError(
+      'A multipart part has no Content-Disposition: form-data; name="…"',
+    );
+  }
+  return {
+    name,
+    filename: param("filename"),
+    contentType: headers.get("content-type"),
+  };
+}
+
+/** Reads the parts of a multipart body in order; throws InputError for a malformed body. */
+export class MultipartReader {
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  /** `\r\n--boundary`: what ends every part's body. */
+  readonly #delimiter: Uint8Array;
+  #buffer: Uint8Array<ArrayBufferLike> = CRLF; // so the first boundary matches the delimiter too
+  #done = false;
+  #partOpen = false;
+
+  constructor(body: ReadableStream<Uint8Array>, boundary: string) {
+    this.#reader = body.getReader();
+    this.#delimiter = encoder.encode(`\r\n--${boundary}`);
+  }
+
+  /** Appends the next chunk; returns false at the end of the stream. */
+  async #fill(): Promise<boolean> {
+    const { done, value } = await this.#reader.read();
+    if (done) return false;
+    const merged = new Uint8Array(this.#buffer.length + value.length);
+    merged.set(this.#buffer);
+    merged.set(value, this.#buffer.length);
+    this.#buffer = merged;
+    return true;
+  }
+
+  async #need(bytes: number): Promise<void> {
+    while (this.#buffer.length < bytes) {
+      if (!await this.#fill()) {
+        throw new InputError("The multipart body ended too early");
+      }
+    }
+  }
+
+  /** The next part, or undefined after the last one. */
+  async next(): Promise<MultipartPart | undefined> {
+    if (this.#partOpen) {
+      throw new Error("the previous part's body was not consumed");
+    }
+    if (this.#done) return undefined;
+    // Skip to the delimiter (the preamble before the first one is ignored).
+    let at: number;
+    while ((at = indexOfBytes(this.#buffer, this.#delimiter)) === -1) {
+      // Only a delimiter's prefix at the very end can still matter.
+      this.#buffer = this.#buffer.slice(-(this.#delimiter.length - 1));
+      if (!await this.#fill()) {
+        throw new InputError("The multipart body has no boundary");
+      }
+    }
+    this.#buffer = this.#buffer.subarray(at + this.#delimiter.length);
+    await this.#need(2);
+    if (this.#buffer[0] === 45 && this.#buffer[1] === 45) { // "--": the closing delimiter
+      this.#done = true;
+      await this.#reader.cancel().catch(() => {});
+      return undefined;
+    }
+    let headerEnd: number;
+    while ((headerEnd = indexOfBytes(this.#buffer, HEADER_END)) === -1) {
+      if (this.#buffer.length > MAX_HEADER_BYTES) {
+        throw new InputError("A multipart part's headers are too long");
+      }
+      if (!await this.#fill()) {
+        throw new InputError(
+          "The multipart body ended inside a part's headers",
+        );
+      }
+    }
+    // The delimiter line may carry trailing whitespace before its CRLF.
+    const lineEnd = indexOfBytes(this.#buffer, CRLF);
+    const headers = parseHeaders(
+      new TextDecoder().decode(this.#buffer.subarray(lineEnd + 2, headerEnd)),
+    );
+    this.#buffer = this.#buffer.subarray(headerEnd + HEADER_END.length);
+    this.#partOpen = true;
+    return { ...headers, body: this.#partBody() };
+  }
+
+  #partBody(): ReadableStream<Uint8Array> {
+    const keep = this.#delimiter.length - 1;
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        while (true) {
+          const at = indexOfBytes(this.#buffer, this.#delimiter);
+          if (at !== -1) {
+            if (at > 0) controller.enqueue(this.#buffer.slice(0, at));
+            this.#buffer = this.#buffer.subarray(at);
+            this.#partOpen = false;
+            controller.close();
+            return;
+          }
+          // Everything but a possible delimiter prefix at the end is part of the body.
+          if (this.#buffer.length > keep) {
+            controller.enqueue(
+              this.#buffer.slice(0, this.#buffer.length - keep),
+            );
+            this.#buffer = this.#buffer.subarray(this.#buffer.length - keep);
+            return;
+          }
+          if (!await this.#fill()) {
+            controller.error(
+              new InputError("The multipart body ended inside a part"),
+            );
+            return;
+          }
+        }
+      },
+      cancel: async () => {
+        // Skipping a part still means reading past it.
+        const sink = this.#partBody();
+        this.#partOpen = true;
+        for await (const _ of sink) { /* discard */ }
+      },
+    }, { highWaterMark: 0 });
+  }
+
+  /** Stops reading the request body. */
+  async cancel(): Promise<void> {
+    this.#done = true;
+    await this.#reader.cancel().catch(() => {});
+  }
+}

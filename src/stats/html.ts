@@ -1,0 +1,269 @@
+/**
+ * The stats page as HTML: self-contained (inline style, SVG and a tiny
+ * refresh script, no external assets), every value escaped.
+ */
+import { renderRateChart } from "./chart.ts";
+import type {
+  ClientSnapshot,
+  RequestSummary,
+  StatsSnapshot,
+} from "./snapshot.ts";
+
+/** How often the page reloads its figures, in seconds. */
+export const REFRESH_SECONDS = 5;
+
+/** Options of `renderStatsHtml`. */
+export interface HtmlOptions {
+  /** Paths of the JSON and Prometheus variants, linked from the page. */
+  jsonPath: string;
+  metricsPath: string;
+  /** A fresh random nonce that the Content-Security-Policy allows the refresh script with. */
+  nonce: string;
+}
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** `text` safe inside HTML elements and quoted attributes. Never throws. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Bytes as MiB with one decimal. */
+export function formatBytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** A duration in milliseconds, with a unit and about three significant digits; "—" when unknown. */
+export function formatMs(ms: number | undefined): string {
+  if (ms === undefined) return "—";
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 100) return `${ms.toFixed(1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** Seconds as "3 d 4 h", "2 h 5 min", "7 min 3 s" or "42 s". */
+export function formatUptime(seconds: number): string {
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor(seconds % 86400 / 3600);
+  const m = Math.floor(seconds % 3600 / 60);
+  const s = seconds % 60;
+  if (d) return `${d} d ${h} h`;
+  if (h) return `${h} h ${m} min`;
+  if (m) return `${m} min ${s} s`;
+  return `${s} s`;
+}
+
+/** How long before `now` the ISO time `at` was: "12 s ago", "3 min ago"; "—" when unknown. */
+export function formatAgo(at: string | undefined, now: string): string {
+  if (!at) return "—";
+  const seconds = Math.max(
+    0,
+    Math.round((Date.parse(now) - Date.parse(at)) / 1000),
+  );
+  if (seconds < 120) return `${seconds} s ago`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 172800) return `${Math.round(seconds / 3600)} h ago`;
+  return `${Math.round(seconds / 86400)} d ago`;
+}
+
+function errorsText(summary: RequestSummary): string {
+  const parts = Object.entries(summary.errors).map(([kind, count]) =>
+    `${kind} ${count}`
+  );
+  return parts.length ? parts.join(", ") : "—";
+}
+
+function cell(field: string, text: string, extra = ""): string {
+  return `<td data-field="${field}"${extra}>${escapeHtml(text)}</td>`;
+}
+
+function titled(title: string | undefined): string {
+  return title === undefined ? "" : ` title="${escapeHtml(title)}"`;
+}
+
+function stateCell(client: ClientSnapshot): string {
+  const state = client.connected ? "connected" : client.connectionState;
+  const tone = client.connected ? "ok" : client.loaded ? "warn" : "off";
+  return `<td data-field="state"><span class="chip ${tone}">${
+    escapeHtml(state)
+  }</span></td>`;
+}
+
+function webhookCell(client: ClientSnapshot): string {
+  const webhook = client.updates?.webhook;
+  if (!webhook) return cell("webhook", "—");
+  const parts = [escapeHtml(webhook.host)];
+  if (webhook.lastDeliveryLatencyMs !== undefined) {
+    parts.push(`last delivery ${formatMs(webhook.lastDeliveryLatencyMs)}`);
+  }
+  if (webhook.lastErrorMessage !== undefined) {
+    parts.push(
+      `<span class="bad"${titled(webhook.lastErrorAt)}>error: ${
+        escapeHtml(webhook.lastErrorMessage)
+      }</span>`,
+    );
+  }
+  return `<td data-field="webhook">${parts.join("<br>")}</td>`;
+}
+
+function clientRow(client: ClientSnapshot, now: string): string {
+  const name = [
+    client.displayName,
+    client.username === undefined ? undefined : `@${client.username}`,
+  ].filter((part) => part !== undefined).join(" ");
+  const lastUpdate = client.updates?.lastUpdateAt;
+  return `<tr data-client="${escapeHtml(client.label)}">` +
+    `<td data-field="label"><code>${escapeHtml(client.label)}</code></td>` +
+    cell("kind", client.kind) +
+    cell("name", name || "—") +
+    stateCell(client) +
+    cell("worker", client.worker === undefined ? "—" : String(client.worker)) +
+    cell("requests", String(client.requests), ' class="num"') +
+    cell("errors", errorsText(client), ` data-value="${client.errorCount}"`) +
+    cell("flood-waits", String(client.floodWaits), ' class="num"') +
+    cell("p50", formatMs(client.latency.p50Ms), ' class="num"') +
+    cell("p99", formatMs(client.latency.p99Ms), ' class="num"') +
+    cell(
+      "pending",
+      client.updates === undefined ? "—" : String(client.updates.pending),
+      ' class="num"',
+    ) +
+    cell("last-update", formatAgo(lastUpdate, now), titled(lastUpdate)) +
+    webhookCell(client) +
+    "</tr>";
+}
+
+function card(field: string, label: string, value: string, note = ""): string {
+  return `<div class="card"><div class="label">${escapeHtml(label)}</div>` +
+    `<div class="value" data-field="${field}">${escapeHtml(value)}</div>` +
+    `<div class="note">${escapeHtml(note)}</div></div>`;
+}
+
+function chartSection(snapshot: StatsSnapshot): string {
+  const { requests } = snapshot.rate;
+  const { svg, top } = renderRateChart(snapshot.rate);
+  const lastMinute = requests.slice(-61, -1).reduce((sum, n) => sum + n, 0);
+  return `<section><h2>Requests per second <small>last ${
+    Math.round(requests.length / 60)
+  } minutes · ${
+    (lastMinute / 60).toFixed(1)
+  }/s over the last minute · errors in red</small></h2>` +
+    `<div class="plot"><div class="top">${top}/s</div>${svg}` +
+    `<div class="axis"><span>−${
+      Math.round(requests.length / 60)
+    } min</span><span>now</span></div></div></section>`;
+}
+
+function workersTable(snapshot: StatsSnapshot): string {
+  const rows = snapshot.workers.map((w) =>
+    `<tr data-worker="${w.index}"><td>${w.index}</td><td class="num">${w.clients}</td>` +
+    `<td class="num">${w.pendingCalls}</td><td class="num">${w.callsServed}</td>` +
+    `<td class="num">${w.restarts}</td></tr>`
+  ).join("");
+  return `<section><h2>Workers</h2><table><thead><tr><th>Worker</th><th class="num">Clients</th>` +
+    `<th class="num">In flight</th><th class="num">Calls served</th><th class="num">Restarts</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function clientsTable(snapshot: StatsSnapshot): string {
+  const rows = snapshot.clients.map((c) => clientRow(c, snapshot.generatedAt))
+    .join("");
+  const empty = snapshot.clients.length
+    ? ""
+    : '<tr><td colspan="13" class="empty">No client has been used yet.</td></tr>';
+  return `<section><h2>Clients <small>${snapshot.clients.length}</small></h2><div class="scroll"><table>` +
+    "<thead><tr><th>Client</th><th>Kind</th><th>Name</th><th>State</th><th>Worker</th>" +
+    '<th class="num">Requests</th><th>Errors</th><th class="num">FLOOD_WAIT</th>' +
+    '<th class="num">p50</th><th class="num">p99</th><th class="num">Pending updates</th>' +
+    "<th>Last update</th><th>Webhook</th></tr></thead>" +
+    `<tbody>${rows}${empty}</tbody></table></div></section>`;
+}
+
+const STYLE =
+  `:root{color-scheme:light dark;--fg:#1d232a;--muted:#69737d;--bg:#f6f7f9;--panel:#fff;--line:#e1e4e8;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e;--bar:#2f6fde}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#8d96a0;--bg:#0d1117;--panel:#161b22;--line:#30363d;--ok:#3fb950;--warn:#d29922;--bad:#f85149;--bar:#4c8ef7}}
+*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;padding:24px;color:var(--fg);background:var(--bg)}
+header{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:8px}
+h1{font-size:20px;margin:0}h1 small,h2 small,.meta,.note,.label{color:var(--muted);font-weight:normal}h2{font-size:15px;margin:24px 0 8px}
+a{color:var(--bar)}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px;margin-top:16px}
+.card,.plot,table{background:var(--panel);border:1px solid var(--line);border-radius:8px}.card{padding:12px 14px}
+.label{font-size:12px;text-transform:uppercase;letter-spacing:.04em}.value{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}.note{font-size:12px}
+.plot{padding:10px 12px}.top{font-size:12px;color:var(--muted)}.chart{display:block;width:100%;height:120px}
+.chart .grid line{stroke:var(--line);stroke-width:1;vector-effect:non-scaling-stroke}.chart .ok{stroke:var(--bar)}.chart .err{stroke:var(--bad)}.chart path{stroke-width:1}
+.axis{display:flex;justify-content:space-between;font-size:12px;color:var(--muted)}
+.scroll{overflow-x:auto}table{border-collapse:separate;border-spacing:0;width:100%}th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap;vertical-align:top}
+tr:last-child td{border-bottom:0}th{font-size:12px;color:var(--muted);font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+code{font-size:12px}.chip{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid currentColor}
+.chip.ok{color:var(--ok)}.chip.warn{color:var(--warn)}.chip.off{color:var(--muted)}.bad{color:var(--bad)}.empty{color:var(--muted);text-align:center}`;
+
+/** Swaps the figures in place every few seconds, keeping the scroll position; reloads after a 401. */
+const SCRIPT =
+  `setInterval(async()=>{try{const r=await fetch(location.pathname,{headers:{accept:"text/html"},cache:"no-store"});` +
+  `if(r.status===401)return location.reload();if(!r.ok)return;const d=new DOMParser().parseFromString(await r.text(),"text/html");` +
+  `const n=d.getElementById("live");if(n)document.getElementById("live").replaceWith(n)}catch{}},${
+    REFRESH_SECONDS * 1000
+  });`;
+
+/** The whole page for `snapshot`. Never throws. */
+export function renderStatsHtml(
+  snapshot: StatsSnapshot,
+  options: HtmlOptions,
+): string {
+  const { totals, memory } = snapshot;
+  const updated = snapshot.generatedAt.slice(11, 19);
+  const cards = [
+    card("uptime", "Uptime", formatUptime(snapshot.uptimeSeconds)),
+    card(
+      "rss",
+      "Memory (RSS)",
+      formatBytes(memory.rss),
+      `heap ${formatBytes(memory.heapUsed)} of ${
+        formatBytes(memory.heapTotal)
+      }`,
+    ),
+    card(
+      "workers",
+      "Workers",
+      String(snapshot.workers.length),
+      `${snapshot.clients.filter((c) => c.loaded).length} client(s) loaded`,
+    ),
+    card("requests", "Requests", String(totals.requests), "since start"),
+    card("errors", "Errors", String(totals.errorCount), errorsText(totals)),
+    card("flood-waits", "FLOOD_WAIT", String(totals.floodWaits), "status 420"),
+    card(
+      "latency",
+      "Latency p50 / p99",
+      `${formatMs(totals.latency.p50Ms)} / ${formatMs(totals.latency.p99Ms)}`,
+      "long polls left out",
+    ),
+  ].join("");
+  const live =
+    `<main id="live" data-generated-at="${escapeHtml(snapshot.generatedAt)}">` +
+    `<header><h1>MTKruto Server <small>${
+      escapeHtml(snapshot.version)
+    }</small></h1>` +
+    `<div class="meta">Updated ${
+      escapeHtml(updated)
+    } UTC · refreshes every ${REFRESH_SECONDS} s · ` +
+    `<a href="${escapeHtml(options.jsonPath)}">JSON</a> · ` +
+    `<a href="${
+      escapeHtml(options.metricsPath)
+    }">Prometheus</a></div></header>` +
+    `<section class="cards">${cards}</section>` +
+    chartSection(snapshot) + clientsTable(snapshot) + workersTable(snapshot) +
+    "</main>";
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>MTKruto Server · stats</title>` +
+    `<noscript><meta http-equiv="refresh" content="${REFRESH_SECONDS}"></noscript>` +
+    `<style>${STYLE}</style></head><body>${live}` +
+    `<script nonce="${
+      escapeHtml(options.nonce)
+    }">${SCRIPT}</script></body></html>`;
+}

@@ -1,0 +1,279 @@
+/** The stats snapshot in Prometheus' text exposition format, version 0.0.4. */
+import { ERROR_KINDS } from "./metrics.ts";
+import type {
+  ClientSnapshot,
+  LatencySummary,
+  RequestSummary,
+  StatsSnapshot,
+} from "./snapshot.ts";
+
+/** The Content-Type of the exposition format. */
+export const PROMETHEUS_CONTENT_TYPE =
+  "text/plain; version=0.0.4; charset=utf-8";
+
+type Labels = Record<string, string | number>;
+
+/** A label value with `\`, `"` and newlines escaped. Never throws. */
+export function escapeLabelValue(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(
+    /\n/g,
+    "\\n",
+  );
+}
+
+/** A sample value: integers as they are, `+Inf`, `-Inf` and `NaN` spelled out. */
+export function formatValue(value: number): string {
+  if (value === Infinity) return "+Inf";
+  if (value === -Infinity) return "-Inf";
+  if (Number.isNaN(value)) return "NaN";
+  // Six significant digits keep 0.1 · 2^k bounds readable (0.0008, not 0.0008000000000000002).
+  return Number.isInteger(value)
+    ? String(value)
+    : String(+value.toPrecision(6));
+}
+
+function labelText(labels: Labels): string {
+  const pairs = Object.entries(labels).map(([name, value]) =>
+    `${name}="${escapeLabelValue(String(value))}"`
+  );
+  return pairs.length ? `{${pairs.join(",")}}` : "";
+}
+
+/** Collects metric families, each written once with its HELP and TYPE lines. */
+class Exposition {
+  readonly #families = new Map<string, string[]>();
+
+  family(name: string, type: "counter" | "gauge" | "histogram", help: string) {
+    if (!this.#families.has(name)) {
+      this.#families.set(name, [
+        `# HELP ${name} ${help.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}`,
+        `# TYPE ${name} ${type}`,
+      ]);
+    }
+    return this;
+  }
+
+  sample(family: string, labels: Labels, value: number, suffix = "") {
+    this.#families.get(family)!.push(
+      `${family}${suffix}${labelText(labels)} ${formatValue(value)}`,
+    );
+  }
+
+  text(): string {
+    return [...this.#families.values()].map((lines) => lines.join("\n"))
+      .join("\n") + "\n";
+  }
+}
+
+function histogram(
+  out: Exposition,
+  family: string,
+  labels: Labels,
+  latency: LatencySummary,
+  boundsMs: number[],
+) {
+  boundsMs.forEach((bound, index) =>
+    out.sample(
+      family,
+      { ...labels, le: formatValue(bound / 1000) },
+      latency.cumulative[index],
+      "_bucket",
+    )
+  );
+  out.sample(family, { ...labels, le: "+Inf" }, latency.count, "_bucket");
+  out.sample(family, labels, latency.sumMs / 1000, "_sum");
+  out.sample(family, labels, latency.count, "_count");
+}
+
+function requestFamilies(
+  out: Exposition,
+  scope: "gateway" | "client",
+  labels: Labels,
+  summary: RequestSummary,
+  boundsMs: number[],
+) {
+  const who = scope === "gateway" ? "all gateway requests" : "the client";
+  out.family(
+    `mtkruto_${scope}_requests_total`,
+    "counter",
+    `Requests answered for ${who}.`,
+  )
+    .sample(`mtkruto_${scope}_requests_total`, labels, summary.requests);
+  const errors = `mtkruto_${scope}_errors_total`;
+  out.family(
+    errors,
+    "counter",
+    `Failed requests of ${who} by type: the x-error-type, internal (500) or aborted (client went away).`,
+  );
+  for (const type of ERROR_KINDS) {
+    out.sample(errors, { ...labels, type }, summary.errors[type] ?? 0);
+  }
+  out.family(
+    `mtkruto_${scope}_flood_waits_total`,
+    "counter",
+    `Requests of ${who} answered with Telegram's FLOOD_WAIT (status 420).`,
+  ).sample(`mtkruto_${scope}_flood_waits_total`, labels, summary.floodWaits);
+  const duration = `mtkruto_${scope}_request_duration_seconds`;
+  out.family(
+    duration,
+    "histogram",
+    `Time to answer requests of ${who}, long polls left out.`,
+  );
+  histogram(out, duration, labels, summary.latency, boundsMs);
+}
+
+function clientFamilies(out: Exposition, client: ClientSnapshot) {
+  const labels = { client: client.label, kind: client.kind };
+  if (client.loaded) {
+    out.family(
+      "mtkruto_client_info",
+      "gauge",
+      "A loaded client: its worker, username and display name (value 1).",
+    ).sample("mtkruto_client_info", {
+      ...labels,
+      worker: client.worker ?? "",
+      username: client.username ?? "",
+      display_name: client.displayName ?? "",
+    }, 1);
+  }
+  out.family(
+    "mtkruto_client_connected",
+    "gauge",
+    "1 when the client is connected to Telegram, 0 otherwise (or unloaded).",
+  ).sample("mtkruto_client_connected", labels, client.connected ? 1 : 0);
+  const updates = client.updates;
+  if (!updates) return;
+  out.family(
+    "mtkruto_client_pending_updates",
+    "gauge",
+    "Updates queued for the client and not yet confirmed.",
+  ).sample("mtkruto_client_pending_updates", labels, updates.pending);
+  out.family(
+    "mtkruto_client_dropped_updates_total",
+    "counter",
+    "Updates dropped from the client's queue unconfirmed (too old or too many).",
+  ).sample("mtkruto_client_dropped_updates_total", labels, updates.dropped);
+  if (updates.lastUpdateAt) {
+    out.family(
+      "mtkruto_client_last_update_timestamp_seconds",
+      "gauge",
+      "Unix time of the latest update the client received.",
+    ).sample(
+      "mtkruto_client_last_update_timestamp_seconds",
+      labels,
+      Date.parse(updates.lastUpdateAt) / 1000,
+    );
+  }
+  const webhook = updates.webhook;
+  if (!webhook) return;
+  const hooked = { ...labels, host: webhook.host };
+  out.family(
+    "mtkruto_client_webhook_last_error_timestamp_seconds",
+    "gauge",
+    "Unix time of the latest failed webhook delivery (0 if none).",
+  ).sample(
+    "mtkruto_client_webhook_last_error_timestamp_seconds",
+    hooked,
+    webhook.lastErrorAt ? Date.parse(webhook.lastErrorAt) / 1000 : 0,
+  );
+  if (webhook.lastDeliveryLatencyMs !== undefined) {
+    out.family(
+      "mtkruto_client_webhook_last_delivery_seconds",
+      "gauge",
+      "How long the latest successful webhook delivery took.",
+    ).sample(
+      "mtkruto_client_webhook_last_delivery_seconds",
+      hooked,
+      webhook.lastDeliveryLatencyMs / 1000,
+    );
+  }
+}
+
+/** The snapshot as Prometheus text metrics. Never throws. */
+export function renderPrometheus(snapshot: StatsSnapshot): string {
+  const out = new Exposition();
+  out.family("mtkruto_build_info", "gauge", "The server's version (value 1).")
+    .sample("mtkruto_build_info", { version: snapshot.version }, 1);
+  out.family(
+    "mtkruto_uptime_seconds",
+    "gauge",
+    "Seconds since the server started.",
+  )
+    .sample("mtkruto_uptime_seconds", {}, snapshot.uptimeSeconds);
+  const memory: [string, string, number][] = [
+    [
+      "resident_memory_bytes",
+      "Resident set size of the process.",
+      snapshot.memory.rss,
+    ],
+    [
+      "heap_used_bytes",
+      "V8 heap in use on the main thread.",
+      snapshot.memory.heapUsed,
+    ],
+    [
+      "heap_total_bytes",
+      "V8 heap reserved on the main thread.",
+      snapshot.memory.heapTotal,
+    ],
+  ];
+  for (const [name, help, value] of memory) {
+    out.family(`mtkruto_process_${name}`, "gauge", help)
+      .sample(`mtkruto_process_${name}`, {}, value);
+  }
+  const workerFamilies: [
+    string,
+    "gauge" | "counter",
+    string,
+    (w: StatsSnapshot["workers"][number]) => number,
+  ][] = [
+    [
+      "mtkruto_worker_clients",
+      "gauge",
+      "Clients pinned to the worker.",
+      (w) => w.clients,
+    ],
+    [
+      "mtkruto_worker_calls_in_flight",
+      "gauge",
+      "Calls the worker has not answered yet.",
+      (w) => w.pendingCalls,
+    ],
+    [
+      "mtkruto_worker_calls_total",
+      "counter",
+      "Calls sent to the worker.",
+      (w) => w.callsServed,
+    ],
+    [
+      "mtkruto_worker_restarts_total",
+      "counter",
+      "Times the worker crashed and was replaced.",
+      (w) => w.restarts,
+    ],
+  ];
+  for (const [name, type, help, value] of workerFamilies) {
+    out.family(name, type, help);
+    for (const worker of snapshot.workers) {
+      out.sample(name, { worker: worker.index }, value(worker));
+    }
+  }
+  requestFamilies(
+    out,
+    "gateway",
+    {},
+    snapshot.totals,
+    snapshot.latencyBoundsMs,
+  );
+  for (const client of snapshot.clients) {
+    requestFamilies(
+      out,
+      "client",
+      { client: client.label, kind: client.kind },
+      client,
+      snapshot.latencyBoundsMs,
+    );
+    clientFamilies(out, client);
+  }
+  return out.text();
+}

@@ -1,0 +1,228 @@
+/**
+ * The stats snapshot: the front's request figures joined with what the
+ * workers report about each client, as plain JSON-ready data. Nothing in it
+ * can reach a client: no bot token, user id, phone number, webhook path or
+ * secret (user clients appear under `clientLabel()`).
+ */
+import type { ClientStats } from "../workers/client_stats.ts";
+import type { WorkerStats } from "../workers/pool.ts";
+import { coarseBoundsMs } from "./histogram.ts";
+import { clientLabel } from "./labels.ts";
+import type { ErrorKind, RequestCounters, RequestMetrics } from "./metrics.ts";
+
+/** Where the figures come from. */
+export interface StatsSource {
+  metrics: RequestMetrics;
+  /** Per-worker figures (synchronous, from the front's bookkeeping). */
+  workers(): WorkerStats[];
+  /** Every hosted client's figures, asked of the workers (bounded by their own timeout). */
+  clients(): Promise<ClientStats[]>;
+}
+
+/** Latency of the requests counted (long polls are left out). */
+export interface LatencySummary {
+  count: number;
+  sumMs: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  /** Cumulative counts at each of the snapshot's `latencyBoundsMs`. */
+  cumulative: number[];
+}
+
+/** Request figures, of one client or of all requests. */
+export interface RequestSummary {
+  requests: number;
+  errorCount: number;
+  /** Error counts by kind: `x-error-type`, `internal` (500) or `aborted` (client went away). */
+  errors: Partial<Record<ErrorKind, number>>;
+  floodWaits: number;
+  latency: LatencySummary;
+  /** ISO time of the latest request. */
+  lastRequestAt?: string;
+}
+
+/** A client's webhook: the host only, never the path or secret. */
+export interface WebhookSnapshot {
+  host: string;
+  lastErrorAt?: string;
+  /** The delivery error, with any URL in it cut down to its origin. */
+  lastErrorMessage?: string;
+  lastDeliveryLatencyMs?: number;
+}
+
+/** One client as the page shows it. */
+export interface ClientSnapshot extends RequestSummary {
+  /** `bot<id>-<token hash>` for bots, `user-<8 hex of SHA-256(id)>` for users. */
+  label: string;
+  kind: "bot" | "user";
+  /** Whether a worker hosts the client now (idle clients are unloaded). */
+  loaded: boolean;
+  worker?: number;
+  displayName?: string;
+  username?: string;
+  connected: boolean;
+  /** Telegram connection state, or `unloaded`. */
+  connectionState: string;
+  updates?: {
+    pending: number;
+    dropped: number;
+    lastUpdateAt?: string;
+    webhook?: WebhookSnapshot;
+  };
+}
+
+/** Everything the page, the JSON and the metrics show. */
+export interface StatsSnapshot {
+  version: string;
+  generatedAt: string;
+  uptimeSeconds: number;
+  memory: {
+    rss: number;
+    heapUsed: number;
+    heapTotal: number;
+    external: number;
+  };
+  workers: WorkerStats[];
+  /** Upper bounds, in milliseconds, of the `cumulative` latency counts. */
+  latencyBoundsMs: number[];
+  totals: RequestSummary;
+  /** Requests and errors per second over the last minutes, oldest first. */
+  rate: { startSecond: number; requests: number[]; errors: number[] };
+  clients: ClientSnapshot[];
+}
+
+/** What `buildSnapshot` needs besides the source. */
+export interface SnapshotOptions {
+  version: string;
+  /** Unix milliseconds when the server started. */
+  startedAt: number;
+}
+
+const iso = (ms: number | undefined) =>
+  ms === undefined || ms <= 0 ? undefined : new Date(ms).toISOString();
+
+/** Replaces every URL in `text` with its origin: a webhook's path may hold a secret. */
+export function redactUrls(text: string): string {
+  return text.replace(
+    /\b([a-z][a-z0-9+.-]*):\/\/([^\s/?#)'"]*)[^\s)'"]*/gi,
+    (_url, scheme: string, authority: string) =>
+      // user:password@ in the authority is a credential too.
+      `${scheme}://${authority.replace(/^.*@/, "")}`,
+  );
+}
+
+function summarize(
+  counters: RequestCounters | undefined,
+  bounds: number[],
+): RequestSummary {
+  if (!counters) {
+    return {
+      requests: 0,
+      errorCount: 0,
+      errors: {},
+      floodWaits: 0,
+      latency: { count: 0, sumMs: 0, cumulative: bounds.map(() => 0) },
+    };
+  }
+  const { latency } = counters;
+  return {
+    requests: counters.requests,
+    errorCount: counters.errorCount,
+    errors: counters.errorsByKind(),
+    floodWaits: counters.floodWaits,
+    latency: {
+      count: latency.count,
+      sumMs: latency.sumMs,
+      p50Ms: latency.quantile(0.5),
+      p99Ms: latency.quantile(0.99),
+      cumulative: latency.cumulative(bounds),
+    },
+    lastRequestAt: iso(counters.lastRequestAt),
+  };
+}
+
+function hostedPart(stats: ClientStats | undefined) {
+  if (!stats) {
+    return { loaded: false, connected: false, connectionState: "unloaded" };
+  }
+  const { updates } = stats;
+  const webhook = updates.webhook;
+  return {
+    loaded: true,
+    worker: stats.worker,
+    displayName: stats.displayName,
+    username: stats.username,
+    connected: stats.connected,
+    connectionState: stats.connectionState,
+    updates: {
+      pending: updates.pending,
+      dropped: updates.dropped,
+      lastUpdateAt: iso(updates.lastUpdateAt),
+      webhook: webhook && {
+        host: webhook.host,
+        lastErrorAt: iso(
+          webhook.lastErrorDate === undefined
+            ? undefined
+            : webhook.lastErrorDate * 1000,
+        ),
+        lastErrorMessage: webhook.lastErrorMessage === undefined
+          ? undefined
+          : redactUrls(webhook.lastErrorMessage),
+        lastDeliveryLatencyMs: webhook.lastDeliveryLatencyMs,
+      },
+    },
+  };
+}
+
+/** Gathers a snapshot; a worker that does not answer in time leaves its clients out. Never throws. */
+export async function buildSnapshot(
+  source: StatsSource,
+  options: SnapshotOptions,
+): Promise<StatsSnapshot> {
+  const hosted = await source.clients().catch(() => [] as ClientStats[]);
+  const { metrics } = source;
+  const bounds = coarseBoundsMs();
+  const byLabel = new Map(hosted.map((stats) => [stats.label, stats]));
+  const clients: ClientSnapshot[] = [];
+  for (const [clientId, counters] of metrics.clients()) {
+    const label = clientLabel(clientId);
+    const stats = byLabel.get(label);
+    byLabel.delete(label);
+    clients.push({
+      label,
+      kind: clientId.startsWith("bot") ? "bot" : "user",
+      ...summarize(counters, bounds),
+      ...hostedPart(stats),
+    });
+  }
+  // Hosted clients with no request yet (started at boot for their webhook or queue).
+  for (const stats of byLabel.values()) {
+    clients.push({
+      label: stats.label,
+      kind: stats.kind,
+      ...summarize(undefined, bounds),
+      ...hostedPart(stats),
+    });
+  }
+  clients.sort((a, b) =>
+    b.requests - a.requests || a.label.localeCompare(b.label)
+  );
+  const now = metrics.now();
+  const memory = Deno.memoryUsage();
+  return {
+    version: options.version,
+    generatedAt: new Date(now).toISOString(),
+    uptimeSeconds: Math.max(0, Math.round((now - options.startedAt) / 1000)),
+    memory: {
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      heapTotal: memory.heapTotal,
+      external: memory.external,
+    },
+    workers: source.workers(),
+    latencyBoundsMs: bounds,
+    totals: summarize(metrics.totals, bounds),
+    rate: metrics.rates(),
+    clients,
+  };
+}

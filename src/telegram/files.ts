@@ -1,0 +1,211 @@
+/** Files through a worker: spooled uploads become streams for mtcute; downloads become streams for the front. */
+import type { FileDownloadLocation } from "@mtcute/core";
+import { FileLocation } from "@mtcute/core";
+import { InputError, NotFoundError } from "../errors.ts";
+import type { FileMeta, UploadedFile } from "../workers/protocol.ts";
+import type { ClientHost } from "./client_host.ts";
+
+/** A download's bytes with what the HTTP response says about them. */
+export class StreamedFile {
+  constructor(
+    readonly meta: FileMeta,
+    readonly body: ReadableStream<Uint8Array>,
+  ) {}
+}
+
+function isFileRef(value: unknown): value is { _: "file"; field: string } {
+  return typeof value === "object" && value !== null &&
+    (value as { _?: unknown })._ === "file" &&
+    typeof (value as { field?: unknown }).field === "string";
+}
+
+/**
+ * Replaces each `{"_":"file","field":…}` reference in `args` with a stream of
+ * the spooled part; the object holding it gets the part's name, type and
+ * size (as mtcute's `fileName`, `fileMime`, `fileSize`) unless it sets them.
+ */
+export async function attachUploads(
+  args: unknown[],
+  uploads: UploadedFile[],
+): Promise<unknown[]> {
+  const byField = new Map(uploads.map((upload) => [upload.field, upload]));
+  const open = async (ref: { field: string }) => {
+    const upload = byField.get(ref.field);
+    if (!upload) {
+      throw new InputError(
+        `No multipart file part named ${JSON.stringify(ref.field)}`,
+      );
+    }
+    return { upload, stream: (await Deno.open(upload.path)).readable };
+  };
+  const visit = async (value: unknown): Promise<unknown> => {
+    if (isFileRef(value)) return (await open(value)).stream;
+    if (Array.isArray(value)) return await Promise.all(value.map(visit));
+    if (typeof value !== "object" || value === null) return value;
+    const entries = Object.entries(value);
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of entries) {
+      if (isFileRef(item)) {
+        const { upload, stream } = await open(item);
+        out[key] = stream;
+        out.fileName ??= (value as Record<string, unknown>).fileName ??
+          upload.name;
+        out.fileMime ??= (value as Record<string, unknown>).fileMime ??
+          upload.type;
+        out.fileSize ??= (value as Record<string, unknown>).fileSize ??
+          upload.size;
+      } else {
+        out[key] = await visit(item);
+      }
+    }
+    return out;
+  };
+  return await Promise.all(args.map(visit));
+}
+
+/**
+ * Ranged downloads start at a 1 MiB boundary: Telegram refuses a chunk that
+ * crosses one, and mtcute requests whole chunks from the offset it is given.
+ */
+const RANGE_ALIGNMENT = 1024 * 1024;
+
+/** Options of `download` (the gateway method), from its trailing object and the Range header. */
+interface DownloadOptions {
+  offset: number;
+  length?: number;
+}
+
+function parseDownloadArgs(
+  args: unknown[],
+): { target: unknown; options: DownloadOptions } {
+  const [target, options = {}] = args;
+  if (
+    args.length < 1 || args.length > 2 || typeof options !== "object" ||
+    options === null
+  ) {
+    throw new InputError(
+      'download takes a file id, or {"chatId", "messageId"} of a message with media, and an optional {"offset", "length"}',
+    );
+  }
+  const { offset = 0, length } = options as {
+    offset?: unknown;
+    length?: unknown;
+  };
+  if (!Number.isSafeInteger(offset) || (offset as number) < 0) {
+    throw new InputError("download: offset must be a non-negative integer");
+  }
+  if (
+    length !== undefined &&
+    (!Number.isSafeInteger(length) || (length as number) < 1)
+  ) {
+    throw new InputError("download: length must be a positive integer");
+  }
+  return {
+    target,
+    options: { offset: offset as number, length: length as number | undefined },
+  };
+}
+
+async function resolveTarget(
+  host: ClientHost,
+  target: unknown,
+): Promise<
+  { location: FileDownloadLocation; meta: Omit<FileMeta, "offset" | "length"> }
+> {
+  if (typeof target === "string") {
+    return {
+      location: target,
+      meta: { contentType: "application/octet-stream", fileName: "file" },
+    };
+  }
+  const { chatId, messageId } = (target ?? {}) as {
+    chatId?: unknown;
+    messageId?: unknown;
+  };
+  if (
+    (typeof chatId !== "number" && typeof chatId !== "string") ||
+    !Number.isSafeInteger(messageId)
+  ) {
+    throw new InputError(
+      'download: the first argument must be a file id or {"chatId", "messageId"}',
+    );
+  }
+  const [message] = await host.client.getMessages(chatId, [
+    messageId as number,
+  ]);
+  const media = message?.media;
+  if (!(media instanceof FileLocation)) {
+    throw new NotFoundError("That message has no downloadable media");
+  }
+  const described = media as FileLocation & {
+    mimeType?: string;
+    fileName?: string | null;
+    type?: string;
+  };
+  const contentType = described.mimeType ??
+    (described.type === "photo" ? "image/jpeg" : "application/octet-stream");
+  const extension = contentType === "image/jpeg" ? ".jpg" : "";
+  return {
+    location: media,
+    meta: {
+      contentType,
+      fileName: described.fileName ??
+        `${described.type ?? "file"}-${messageId}${extension}`,
+      size: media.fileSize,
+    },
+  };
+}
+
+/** Drops `skip` bytes from the start and ends after `length` bytes (unbounded when undefined). */
+function slice(
+  skip: number,
+  length: number | undefined,
+): TransformStream<Uint8Array, Uint8Array> {
+  let toSkip = skip;
+  let left = length ?? Infinity;
+  return new TransformStream({
+    transform(chunk, controller) {
+      let part = chunk;
+      if (toSkip > 0) {
+        const dropped = Math.min(toSkip, part.length);
+        part = part.subarray(dropped);
+        toSkip -= dropped;
+      }
+      if (!part.length || left <= 0) return;
+      if (part.length > left) part = part.subarray(0, left);
+      left -= part.length;
+      controller.enqueue(part);
+      if (left <= 0) controller.terminate();
+    },
+  });
+}
+
+/** The `download` gateway method: the file's bytes as a stream, from `offset` for `length` bytes. */
+export async function download(
+  host: ClientHost,
+  args: unknown[],
+  signal: AbortSignal,
+): Promise<StreamedFile> {
+  const { target, options } = parseDownloadArgs(args);
+  const { location, meta } = await resolveTarget(host, target);
+  if (meta.size !== undefined && options.offset >= meta.size && meta.size > 0) {
+    throw new InputError(
+      `download: offset ${options.offset} is past the end of the ${meta.size}-byte file`,
+      416,
+    );
+  }
+  const length = meta.size !== undefined
+    ? Math.min(options.length ?? Infinity, meta.size - options.offset)
+    : options.length;
+  // The bytes between the aligned start and the asked offset are dropped here.
+  const aligned = options.offset - options.offset % RANGE_ALIGNMENT;
+  const stream = host.client.downloadAsStream(location, {
+    offset: aligned,
+    fileSize: meta.size,
+    abortSignal: signal,
+  });
+  return new StreamedFile(
+    { ...meta, offset: options.offset, length },
+    stream.pipeThrough(slice(options.offset - aligned, length)),
+  );
+}

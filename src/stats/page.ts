@@ -5,7 +5,7 @@
  */
 import { VERSION } from "../version.ts";
 import { accessCookie, checkAccess } from "./access.ts";
-import { escapeHtml, renderStatsHtml } from "./html.ts";
+import { escapeHtml, FAVICON, renderStatsHtml } from "./html.ts";
 import { PROMETHEUS_CONTENT_TYPE, renderPrometheus } from "./prometheus.ts";
 import { buildSnapshot } from "./snapshot.ts";
 import type { StatsSource } from "./snapshot.ts";
@@ -40,7 +40,7 @@ function htmlHeaders(nonce?: string): Record<string, string> {
     ...COMMON_HEADERS,
     "content-type": "text/html; charset=utf-8",
     "content-security-policy":
-      "default-src 'none'; style-src 'unsafe-inline'; " +
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; " +
       `script-src ${
         nonce ? `'nonce-${nonce}'` : "'none'"
       }; connect-src 'self'; ` +
@@ -62,7 +62,7 @@ function denied(format: Format, path: string): Response {
     "The stats need the token given with --stats-token: send Authorization: Bearer <token> or add ?token=<token>";
   if (format === "html") {
     const body =
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>MTKruto Server · stats</title>` +
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>MTKruto Server · stats</title>${FAVICON}` +
       `<meta name="viewport" content="width=device-width,initial-scale=1">` +
       `<style>body{font:15px system-ui,sans-serif;margin:15vh auto;max-width:26em;padding:0 1em}input,button{font:inherit;padding:.3em .5em}</style></head>` +
       `<body><h1>Statistics</h1><p>This page needs the stats token (<code>--stats-token</code>).</p>` +

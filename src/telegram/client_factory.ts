@@ -36,6 +36,10 @@ export function sessionPath(dataDir: string, clientId: string): string {
 export function createTelegramClient(
   path: string,
   { config, platform, crypto }: HostContext,
+  { ownActionsAsUpdates = false }: {
+    /** Also dispatch the updates caused by the client's own calls (a user account's sent messages). */
+    ownActionsAsUpdates?: boolean;
+  } = {},
 ): TelegramClient {
   const dc = config.dc;
   return new TelegramClient({
@@ -54,7 +58,7 @@ export function createTelegramClient(
       }
       : undefined,
     // Fetches what arrived while the client was down (mtcute drops it otherwise).
-    updates: { catchUp: true },
+    updates: { catchUp: true, disableNoDispatch: ownActionsAsUpdates },
     initConnectionOptions: {
       appVersion: VERSION,
       deviceModel: platform.getDeviceModel(),

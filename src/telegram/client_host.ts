@@ -93,7 +93,8 @@ export class ClientHost {
       ? ref.token ?? store.getSetting(BOT_TOKEN_SETTING)
       : undefined;
     const updates = new ClientUpdates(store);
-    const client = createTelegramClient(path, context);
+    // A user account sees its own sent messages as updates, as its other apps do; a bot does not.
+    const client = createTelegramClient(path, context, { ownActionsAsUpdates: ref.kind === "user" });
     client.onError.add((error) =>
       console.error(`client error: ${error.stack ?? error}`)
     );

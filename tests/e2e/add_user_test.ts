@@ -171,14 +171,25 @@ Deno.test(
         "Hi Alice, Bob here",
       ]]);
 
-      const updates = await gateway.fetch(`/${userId}/getUpdates?timeout=0`);
-      if (updates.status === 404) {
-        await updates.body?.cancel();
-      } else {
-        const polled = await readJson(updates);
-        assertEquals(polled.status, 200);
-        assertEquals(Array.isArray(polled.body), true);
+      // A user account gets its own outgoing messages, and what others send it.
+      await dc.control("POST", "/messages", {
+        from: aliceId,
+        to: bobId,
+        text: "Hi Bob",
+      });
+      type Polled = { newMessage?: { text: string; isOutgoing: boolean } }[];
+      let polled: Polled = [];
+      for (let i = 0; i < 20 && polled.length < 2; i++) {
+        polled = await gateway.fetch(`/${userId}/getUpdates?timeout=1&offset=0`)
+          .then((r) => r.json());
       }
+      assertEquals(
+        polled.map((u) => [u.newMessage?.text, u.newMessage?.isOutgoing]),
+        [
+          ["Hi Alice, Bob here", true],
+          ["Hi Bob", false],
+        ],
+      );
 
       // A method only bots may call is Telegram's error, not a crash.
       const botOnly = await readJson(

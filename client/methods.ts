@@ -1,0 +1,113 @@
+/**
+ * Types of the commonly used methods, for `client.call(name, …)` and the
+ * client's convenience methods. Signatures follow mtcute 0.30's
+ * `TelegramClient`; every other allowlisted method is callable untyped.
+ */
+import type {
+  CallbackQuery,
+  Chat,
+  InputMedia,
+  InputPeerLike,
+  InputText,
+  Message,
+  Peer,
+  SendParams,
+  TlObject,
+  User,
+} from "./types.ts";
+
+/** Identifies a message: a chat and a message id. */
+export interface MessageRef {
+  chatId: InputPeerLike;
+  message: number;
+}
+
+/** `editMessage`'s single argument. */
+export interface EditMessageParams extends MessageRef {
+  /** The new text (for media: use `media.caption`). */
+  text?: InputText;
+  media?: InputMedia;
+  disableWebPreview?: boolean;
+  /** For bots: the new keyboard; left out, the keyboard is removed. */
+  replyMarkup?: Record<string, unknown>;
+  [param: string]: unknown;
+}
+
+/** `forwardMessagesById`' single argument. */
+export interface ForwardMessagesParams {
+  toChatId: InputPeerLike;
+  fromChatId: InputPeerLike;
+  messages: number[];
+  silent?: boolean;
+  /** Forward without the "Forwarded from" header. */
+  noAuthor?: boolean;
+  noCaption?: boolean;
+  [param: string]: unknown;
+}
+
+/** `getHistory`'s options. */
+export interface GetHistoryParams {
+  /** At most this many messages (default 100). */
+  limit?: number;
+  /** Start from this message (exclusive) and date. */
+  offset?: { id: number; date: number };
+  addOffset?: number;
+  minId?: number;
+  maxId?: number;
+  /** Oldest first, starting from `offset` (inclusive). */
+  reverse?: boolean;
+}
+
+/** `answerCallbackQuery`'s options. */
+export interface AnswerCallbackQueryParams {
+  /** A notification (0–200 characters); nothing is shown without it. */
+  text?: string;
+  /** Show `text` as an alert instead of a notification. */
+  alert?: boolean;
+  url?: string;
+  /** Seconds the answer may be cached by the Telegram app (default 0). */
+  cacheTime?: number;
+}
+
+/** The typed methods: parameters and the revived result of each. */
+export interface Methods {
+  getMe(): User;
+  getUsers(ids: InputPeerLike | InputPeerLike[]): (User | null)[];
+  getChat(chatId: InputPeerLike): Chat;
+  resolvePeer(peerId: InputPeerLike, force?: boolean): TlObject;
+  sendText(
+    chatId: InputPeerLike,
+    text: InputText,
+    params?: SendParams,
+  ): Message;
+  sendMedia(
+    chatId: InputPeerLike,
+    media: InputMedia,
+    params?: SendParams & { caption?: InputText },
+  ): Message;
+  editMessage(params: EditMessageParams): Message;
+  deleteMessagesById(
+    chatId: InputPeerLike,
+    ids: number[],
+    params?: { revoke?: boolean },
+  ): void;
+  deleteMessages(
+    messages: { id: number; chat: Peer }[],
+    params?: { revoke?: boolean },
+  ): void;
+  forwardMessagesById(params: ForwardMessagesParams): Message[];
+  getMessages(
+    chatId: InputPeerLike,
+    messageIds: number | number[],
+    fromReply?: boolean,
+  ): (Message | null)[];
+  getHistory(chatId: InputPeerLike, params?: GetHistoryParams): Message[];
+  answerCallbackQuery(
+    queryId: bigint | CallbackQuery,
+    params?: AnswerCallbackQueryParams,
+  ): void;
+  sendTyping(chatId: InputPeerLike, status?: string): void;
+}
+
+/** A typed method's name. */
+export type MethodName = keyof Methods;

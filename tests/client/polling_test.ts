@@ -1,0 +1,236 @@
+import { assertEquals, assertRejects } from "../assert.ts";
+import {
+  Client,
+  ConflictError,
+  UpdateHandlerError,
+  type UpdateHandlers,
+} from "../../client/mod.ts";
+import {
+  botEndpoint,
+  gatewayError,
+  json,
+  type Received,
+  withFakeServer,
+} from "./_fake_server.ts";
+
+const DATE = { _: "date", value: "2024-01-01T00:00:00.000Z" };
+
+/** A getUpdates that serves `queue` by offset, answering [] after a short wait when nothing is left. */
+function fakeQueue(queue: Record<string, unknown>[]) {
+  return async (req: Received) => {
+    const [params = {}] = JSON.parse(req.text) as [
+      { offset?: number; limit?: number },
+    ];
+    const pending = queue.filter((u) =>
+      (u.updateId as number) >= (params.offset ?? 0)
+    );
+    if (!pending.length) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return json(pending.slice(0, params.limit ?? 100));
+  };
+}
+
+function sentParams(received: Received[]) {
+  return received.map((r) => JSON.parse(r.text)[0]);
+}
+
+Deno.test("Client.poll() runs handlers per kind in order and confirms with the next offset", () => {
+  const queue = [
+    { updateId: 1, newMessage: { id: 10, text: "hi", date: DATE } },
+    {
+      updateId: 2,
+      callbackQuery: { id: { _: "bigint", value: "5" }, dataStr: "x" },
+    },
+    { updateId: 3, somethingNew: { a: 1 } },
+  ];
+  return withFakeServer(fakeQueue(queue), async ({ url, received }) => {
+    const client = new Client(botEndpoint(url));
+    const controller = new AbortController();
+    const seen: unknown[] = [];
+    const handlers: UpdateHandlers = {
+      newMessage: (message, update) => {
+        seen.push(["newMessage", message.text, message.date, update.updateId]);
+      },
+      callbackQuery: async (query) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        seen.push(["callbackQuery", query.id]);
+      },
+      fallback: (update) => {
+        seen.push(["fallback", update.updateId]);
+        controller.abort();
+      },
+    };
+    await client.poll(handlers, {
+      signal: controller.signal,
+      timeout: 1,
+      limit: 50,
+    });
+    assertEquals(seen, [
+      ["newMessage", "hi", new Date("2024-01-01T00:00:00.000Z"), 1],
+      ["callbackQuery", 5n],
+      ["fallback", 3],
+    ]);
+    const params = sentParams(received);
+    assertEquals(params[0], { timeout: 1, offset: 0, limit: 50 });
+    // The loop stopped right after the batch: one short call confirms it.
+    assertEquals(params.at(-1), { offset: 4, timeout: 0, limit: 1 });
+    assertEquals(received.every((r) => r.path.endsWith("/getUpdates")), true);
+  });
+});
+
+Deno.test("Client.poll() asks for the next offset after each batch", () => {
+  const queue = [
+    { updateId: 7, newMessage: { id: 1 } },
+    { updateId: 8, newMessage: { id: 2 } },
+    { updateId: 9, newMessage: { id: 3 } },
+  ];
+  return withFakeServer(fakeQueue(queue), async ({ url, received }) => {
+    const controller = new AbortController();
+    const ids: number[] = [];
+    await new Client(botEndpoint(url)).poll({
+      newMessage: (message) => {
+        ids.push(message.id);
+        if (message.id === 3) setTimeout(() => controller.abort(), 50);
+      },
+    }, { signal: controller.signal, limit: 2, timeout: 0 });
+    assertEquals(ids, [1, 2, 3]);
+    const offsets = sentParams(received).map((p) => p.offset);
+    assertEquals(offsets.slice(0, 3), [0, 9, 10]);
+    assertEquals(
+      offsets.every((offset, i) => i === 0 || offset >= offsets[i - 1]),
+      true,
+    );
+  });
+});
+
+Deno.test("Client.poll() stops with ConflictError on a 409 (another poller or a webhook)", () =>
+  withFakeServer(
+    () =>
+      gatewayError(
+        "Terminated by another getUpdates request for this client",
+        409,
+        "conflict",
+      ),
+    async ({ url, received }) => {
+      const error = await assertRejects(
+        new Client(botEndpoint(url)).poll({}),
+        ConflictError,
+      );
+      assertEquals([error.status, received.length], [409, 1]);
+    },
+  ));
+
+Deno.test("Client.poll() backs off and retries after unavailable, timeout and network errors", () => {
+  const answers = [
+    () => gatewayError("restarting", 503, "unavailable"),
+    () => gatewayError("gave up", 504, "timeout"),
+    () => new Response("bad gateway", { status: 502 }),
+    () => json([{ updateId: 1, newMessage: { id: 1 } }]),
+  ];
+  return withFakeServer(
+    (req, i) => i < answers.length ? answers[i]() : fakeQueue([])(req),
+    async ({ url }) => {
+      const controller = new AbortController();
+      const delays: number[] = [];
+      await new Client(botEndpoint(url)).poll({
+        newMessage: () => controller.abort(),
+      }, {
+        signal: controller.signal,
+        minBackoffMs: 5,
+        maxBackoffMs: 12,
+        onRetry: (_error, delay) => delays.push(delay),
+      });
+      assertEquals(delays, [5, 10, 12]);
+    },
+  );
+});
+
+Deno.test("Client.poll() waits out a FLOOD_WAIT on getUpdates", () =>
+  withFakeServer(
+    (req, i) =>
+      i === 0
+        ? gatewayError("FLOOD_WAIT_0", 420, "rpc", { "retry-after": "0" })
+        : fakeQueue([{ updateId: 1, newMessage: {} }])(req),
+    async ({ url, received }) => {
+      const controller = new AbortController();
+      await new Client(botEndpoint(url)).poll({
+        newMessage: () => controller.abort(),
+      }, { signal: controller.signal });
+      assertEquals(received.length >= 2, true);
+    },
+  ));
+
+Deno.test("Client.poll() stops on a handler error, confirming only the updates before it", () => {
+  const queue = [
+    { updateId: 1, newMessage: { id: 1 } },
+    { updateId: 2, newMessage: { id: 2 } },
+    { updateId: 3, newMessage: { id: 3 } },
+  ];
+  return withFakeServer(fakeQueue(queue), async ({ url, received }) => {
+    const failure = new Error("boom");
+    const error = await assertRejects(
+      new Client(botEndpoint(url)).poll({
+        newMessage: (message) => {
+          if (message.id === 2) throw failure;
+        },
+      }),
+      UpdateHandlerError,
+    );
+    assertEquals([error.update.updateId, error.cause], [2, failure]);
+    assertEquals(sentParams(received).at(-1), {
+      offset: 2,
+      timeout: 0,
+      limit: 1,
+    });
+  });
+});
+
+Deno.test("Client.poll() goes on after a handler error when onError is given", () => {
+  const queue = [
+    { updateId: 1, newMessage: { id: 1 } },
+    { updateId: 2, newMessage: { id: 2 } },
+  ];
+  return withFakeServer(fakeQueue(queue), async ({ url }) => {
+    const controller = new AbortController();
+    const reported: number[] = [];
+    const handled: number[] = [];
+    await new Client(botEndpoint(url)).poll({
+      newMessage: (message) => {
+        if (message.id === 1) throw new Error("boom");
+        handled.push(message.id);
+        controller.abort();
+      },
+    }, {
+      signal: controller.signal,
+      onError: (_error, update) => reported.push(update.updateId),
+    });
+    assertEquals([reported, handled], [[1], [2]]);
+  });
+});
+
+Deno.test("Client.poll() rejects bad options with a RangeError before any request", () =>
+  withFakeServer(() => json([]), async ({ url, received }) => {
+    const client = new Client(botEndpoint(url));
+    await assertRejects(client.poll({}, { timeout: 601 }), RangeError);
+    await assertRejects(client.poll({}, { limit: 0 }), RangeError);
+    assertEquals(received.length, 0);
+  }));
+
+Deno.test("Client.getUpdates() sends the trailing object and gives the long poll extra time", () =>
+  withFakeServer(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return json([{ updateId: 1, editMessage: { id: 1 } }]);
+  }, async ({ url, received }) => {
+    // timeoutMs (50 ms) is shorter than the answer, but a long poll gets timeout + 15 s.
+    const client = new Client(botEndpoint(url), { timeoutMs: 50 });
+    const updates = await client.getUpdates({
+      timeout: 1,
+      allowedUpdates: ["editMessage"],
+    });
+    assertEquals(updates, [{ updateId: 1, editMessage: { id: 1 } }]);
+    assertEquals(JSON.parse(received[0].text), [{
+      timeout: 1,
+      allowedUpdates: ["editMessage"],
+    }]);
+  }));

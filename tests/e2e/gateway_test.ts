@@ -375,3 +375,48 @@ Deno.test(
       );
     }),
 );
+
+Deno.test(
+  "requests with random bogus ids leave nothing in memory or on disk",
+  options,
+  () =>
+    withWorld(async ({ gateway, bot }) => {
+      const random = (length: number) =>
+        crypto.getRandomValues(new Uint8Array(length)).toBase64({
+          alphabet: "base64url",
+          omitPadding: true,
+        })
+          .slice(0, length);
+      const users = await Promise.all(
+        Array.from(
+          { length: 200 },
+          () => gateway.fetch(`/user${random(32)}/getMe`).then(readJson),
+        ),
+      );
+      assertEquals(
+        new Set(users.map((r) => `${r.status} ${r.errorType}`)),
+        new Set(["404 input"]),
+      );
+      const bots = [];
+      for (let i = 0; i < 20; i++) {
+        bots.push(
+          await gateway.fetch(`/bot${bot.id + 1000 + i}:${random(35)}/getMe`)
+            .then(readJson),
+        );
+      }
+      assertEquals(
+        new Set(bots.map((r) => `${r.status} ${r.errorType}`)),
+        new Set(["401 unauthorized"]),
+      );
+      const files = [...Deno.readDirSync(gateway.dataDir)].map((entry) =>
+        entry.name
+      ).filter((name) => name !== ".uploads");
+      assertEquals(files, []);
+      const stats = await gateway.fetch("/stats", {
+        headers: { accept: "application/json" },
+      }).then((r) => r.json());
+      assertEquals(stats.workers.map((w: { clients: number }) => w.clients), [
+        0,
+      ]);
+    }),
+);

@@ -1,5 +1,10 @@
 /** The emulator's RSA key: generated once, optionally persisted, fingerprinted the way Telegram does. */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from "node:crypto";
 import { join } from "node:path";
 import type { RsaKeyPair } from "../contract.ts";
 import { bigintFromBytes, sha1 } from "./crypto.ts";
@@ -38,7 +43,8 @@ function mtcuteCanFind(fingerprint: bigint): boolean {
 function pairFromPrivate(privateKey: KeyObject): RsaKeyPair {
   const publicKey = createPublicKey(privateKey);
   return {
-    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString(),
     publicKeyPem: publicKey.export({ type: "pkcs1", format: "pem" }).toString(),
     fingerprint: rsaFingerprint(publicKey),
   };
@@ -54,17 +60,26 @@ async function readIfExists(path: string): Promise<string | undefined> {
 }
 
 /** Loads the key pair from `stateDir` (PEM files) or creates a 2048-bit one (e = 65537) and stores it there. */
-export async function loadOrCreateRsaKey(stateDir?: string): Promise<RsaKeyPair> {
-  const stored = stateDir ? await readIfExists(join(stateDir, PRIVATE_FILE)) : undefined;
+export async function loadOrCreateRsaKey(
+  stateDir?: string,
+): Promise<RsaKeyPair> {
+  const stored = stateDir
+    ? await readIfExists(join(stateDir, PRIVATE_FILE))
+    : undefined;
   if (stored) return pairFromPrivate(createPrivateKey(stored));
   let pair: RsaKeyPair;
   do {
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, publicExponent: 65537 });
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      publicExponent: 65537,
+    });
     pair = pairFromPrivate(privateKey);
   } while (!mtcuteCanFind(pair.fingerprint));
   if (stateDir) {
     await Deno.mkdir(stateDir, { recursive: true });
-    await Deno.writeTextFile(join(stateDir, PRIVATE_FILE), pair.privateKeyPem, { mode: 0o600 });
+    await Deno.writeTextFile(join(stateDir, PRIVATE_FILE), pair.privateKeyPem, {
+      mode: 0o600,
+    });
     await Deno.writeTextFile(join(stateDir, PUBLIC_FILE), pair.publicKeyPem);
   }
   return pair;

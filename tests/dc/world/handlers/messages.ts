@@ -1,0 +1,179 @@
+/** `messages.*` that change boxes: sending, editing, deleting, forwarding, typing, reading. */
+import type { tl } from "@mtcute/core";
+import { RpcFailure } from "../../contract.ts";
+import {
+  deleteMessages,
+  editMessage,
+  readHistory,
+  sendMessages,
+  sendTyping,
+} from "../delivery.ts";
+import type { MessageContent } from "../mailboxes.ts";
+import { resolveMedia } from "../media.ts";
+import { resolveEntities, resolvePeer } from "../peers.ts";
+import {
+  type AuthorizedContext,
+  type HandlerTable,
+  loggedIn,
+  usersOnly,
+} from "./types.ts";
+
+const MAX_TEXT_LENGTH = 4096;
+const MAX_CAPTION_LENGTH = 1024;
+const MAX_FORWARDED = 100;
+
+/** The replied message's id in the sender's box, if it is in this chat (otherwise the reply is dropped, as on Telegram). */
+function replyTarget(
+  ctx: AuthorizedContext,
+  peerId: number,
+  replyTo: tl.TypeInputReplyTo | undefined,
+): number | undefined {
+  if (replyTo?._ !== "inputReplyToMessage") return undefined;
+  const replied = ctx.state.mailboxes.get(ctx.self.id, replyTo.replyToMsgId);
+  return replied?.peerId === peerId ? replied.id : undefined;
+}
+
+function textContent(
+  ctx: AuthorizedContext,
+  options: {
+    text: string;
+    entities?: tl.TypeMessageEntity[];
+    maxLength: number;
+    tooLong: string;
+  },
+): Pick<MessageContent, "text" | "entities"> {
+  if (options.text.length > options.maxLength) {
+    throw new RpcFailure(400, options.tooLong);
+  }
+  return {
+    text: options.text,
+    entities: resolveEntities(ctx.state, ctx.self.id, options.entities),
+  };
+}
+
+/** Handlers of the `messages` namespace that change message boxes. */
+export const messagesHandlers: HandlerTable = {
+  "messages.sendMessage": loggedIn((ctx, params) => {
+    const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
+    if (!params.message.trim()) throw new RpcFailure(400, "MESSAGE_EMPTY");
+    const content = textContent(ctx, {
+      text: params.message,
+      entities: params.entities,
+      maxLength: MAX_TEXT_LENGTH,
+      tooLong: "MESSAGE_TOO_LONG",
+    });
+    return sendMessages(ctx, {
+      senderId: ctx.self.id,
+      peerId,
+      messages: [{
+        content,
+        replyToId: replyTarget(ctx, peerId, params.replyTo),
+        randomId: params.randomId,
+      }],
+    });
+  }),
+  "messages.sendMedia": loggedIn((ctx, params) => {
+    const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
+    const caption = textContent(ctx, {
+      text: params.message,
+      entities: params.entities,
+      maxLength: MAX_CAPTION_LENGTH,
+      tooLong: "MEDIA_CAPTION_TOO_LONG",
+    });
+    const media = resolveMedia(ctx.state, ctx.self.id, params.media);
+    return sendMessages(ctx, {
+      senderId: ctx.self.id,
+      peerId,
+      messages: [{
+        content: { ...caption, media },
+        replyToId: replyTarget(ctx, peerId, params.replyTo),
+        randomId: params.randomId,
+      }],
+    });
+  }),
+  "messages.uploadMedia": loggedIn((ctx, params) => {
+    resolvePeer(ctx.state, ctx.self.id, params.peer);
+    return resolveMedia(ctx.state, ctx.self.id, params.media);
+  }),
+  "messages.forwardMessages": loggedIn((ctx, params) => {
+    const fromPeerId = resolvePeer(ctx.state, ctx.self.id, params.fromPeer);
+    const toPeerId = resolvePeer(ctx.state, ctx.self.id, params.toPeer);
+    if (params.id.length === 0) throw new RpcFailure(400, "MESSAGE_IDS_EMPTY");
+    if (params.id.length > MAX_FORWARDED) {
+      throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+    }
+    if (params.randomId.length !== params.id.length) {
+      throw new RpcFailure(400, "RANDOM_ID_INVALID");
+    }
+    const messages = params.id.map((id, index) => {
+      const original = ctx.state.mailboxes.get(ctx.self.id, id);
+      if (!original || original.peerId !== fromPeerId) {
+        throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+      }
+      const forwardOrigin = params.dropAuthor
+        ? undefined
+        : original.forwardOrigin ??
+          { fromId: original.senderId, date: original.date };
+      const keepCaption = !(params.dropMediaCaptions && original.media);
+      return {
+        content: {
+          text: keepCaption ? original.text : "",
+          entities: keepCaption ? original.entities : undefined,
+          media: original.media,
+          forwardOrigin,
+        },
+        randomId: params.randomId[index],
+      };
+    });
+    return sendMessages(ctx, {
+      senderId: ctx.self.id,
+      peerId: toPeerId,
+      messages,
+    });
+  }),
+  "messages.editMessage": loggedIn((ctx, params) => {
+    const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
+    const message = ctx.state.mailboxes.get(ctx.self.id, params.id);
+    if (!message || message.peerId !== peerId) {
+      throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+    }
+    const text = params.message === undefined ? undefined : textContent(ctx, {
+      text: params.message,
+      entities: params.entities,
+      maxLength: message.media ? MAX_CAPTION_LENGTH : MAX_TEXT_LENGTH,
+      tooLong: message.media ? "MEDIA_CAPTION_TOO_LONG" : "MESSAGE_TOO_LONG",
+    });
+    if (text && !text.text.trim() && !message.media && !params.media) {
+      throw new RpcFailure(400, "MESSAGE_EMPTY");
+    }
+    const media = params.media &&
+      resolveMedia(ctx.state, ctx.self.id, params.media);
+    return editMessage(ctx, {
+      ownerId: ctx.self.id,
+      id: params.id,
+      ...text,
+      media,
+    });
+  }),
+  "messages.deleteMessages": loggedIn((ctx, params) =>
+    // bots cannot delete only their own copy of a private message
+    deleteMessages(ctx, {
+      ownerId: ctx.self.id,
+      ids: params.id,
+      revoke: params.revoke === true || ctx.self.kind === "bot",
+    })
+  ),
+  "messages.setTyping": loggedIn((ctx, params) => {
+    const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
+    sendTyping(ctx, { senderId: ctx.self.id, peerId, action: params.action });
+    return true;
+  }),
+  "messages.readHistory": usersOnly((ctx, params) => {
+    const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
+    return readHistory(ctx, {
+      ownerId: ctx.self.id,
+      peerId,
+      maxId: params.maxId,
+    });
+  }),
+};

@@ -1,0 +1,24 @@
+/** Every API method the world answers, by name. */
+import { authHandlers } from "./auth.ts";
+import { botsHandlers } from "./bots.ts";
+import { contactsHandlers } from "./contacts.ts";
+import { helpHandlers } from "./help.ts";
+import { historyHandlers } from "./history.ts";
+import { messagesHandlers } from "./messages.ts";
+import type { HandlerTable } from "./types.ts";
+import { updatesHandlers } from "./updates.ts";
+import { uploadHandlers } from "./upload.ts";
+import { usersHandlers } from "./users.ts";
+
+/** The registry the world dispatches on. */
+export const HANDLERS: HandlerTable = {
+  ...helpHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...contactsHandlers,
+  ...updatesHandlers,
+  ...messagesHandlers,
+  ...historyHandlers,
+  ...botsHandlers,
+  ...uploadHandlers,
+};

@@ -94,7 +94,9 @@ export class ClientHost {
       : undefined;
     const updates = new ClientUpdates(store);
     // A user account sees its own sent messages as updates, as its other apps do; a bot does not.
-    const client = createTelegramClient(path, context, { ownActionsAsUpdates: ref.kind === "user" });
+    const client = createTelegramClient(path, context, {
+      ownActionsAsUpdates: ref.kind === "user",
+    });
     client.onError.add((error) =>
       console.error(`client error: ${error.stack ?? error}`)
     );

@@ -44,6 +44,15 @@ export class RpcFailure extends Error {
   }
 }
 
+/**
+ * Thrown by a handler that dropped the connection instead of answering
+ * (fault injection): the call gets no answer at all, as if it never arrived,
+ * so the client's state request hears "not received" and it sends again.
+ */
+export class CallDropped extends Error {
+  override name = "CallDropped";
+}
+
 /** What the protocol layer calls for every API function. */
 export interface RpcHandler {
   /** Answers one call with an mtcute-style result object (or number/boolean/array per the schema); throws `RpcFailure`. */

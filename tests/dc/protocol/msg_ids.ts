@@ -151,6 +151,13 @@ export class ReceivedMessages {
     return message;
   }
 
+  /** Forgets a message, as if it never arrived (its sender may send it again). */
+  forget(msgId: Long): void {
+    const id = toBigInt(msgId);
+    if (!this.byId.delete(id)) return;
+    this.ids.splice(this.indexAbove(id) - 1, 1);
+  }
+
   get(msgId: Long): ReceivedMessage | undefined {
     return this.byId.get(toBigInt(msgId));
   }

@@ -117,9 +117,13 @@ function longBytes(value: Long): Uint8Array {
 }
 
 /** rpc_result#f35c6d01 req_msg_id:long result:Object, gzip_packed when large and compressible. */
-export function rpcResult(reqMsgId: Long, result: Uint8Array): Uint8Array {
+export function rpcResult(
+  reqMsgId: Long,
+  result: Uint8Array,
+  { compress = true }: { compress?: boolean } = {},
+): Uint8Array {
   let payload = result;
-  if (result.length >= GZIP_THRESHOLD) {
+  if (compress && result.length >= GZIP_THRESHOLD) {
     const packed = new Uint8Array(gzipSync(result));
     if (packed.length + 8 < result.length) {
       payload = concat(

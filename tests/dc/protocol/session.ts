@@ -6,6 +6,7 @@
 import { Long } from "@mtcute/core";
 import { TlBinaryReader } from "@mtcute/core/utils.js";
 import type { RpcCall, RpcHandler, Session } from "../contract.ts";
+import { CallDropped } from "../contract.ts";
 import { getSchema } from "../../../src/tl/schema.ts";
 import type { AuthKeyRecord } from "./auth_keys.ts";
 import { randomBytes } from "./crypto.ts";
@@ -388,7 +389,11 @@ export class MtprotoSession implements Session {
   ): Promise<boolean> {
     const { query, withoutUpdates, after } = unwrap(request);
     const finish = (body: Uint8Array, ok: boolean) => {
-      this.answer(record, rpcResult(msgId, body));
+      // File chunks do not compress; trying would only cost time.
+      this.answer(
+        record,
+        rpcResult(msgId, body, { compress: query._ !== "upload.getFile" }),
+      );
       this.scheduleFlush();
       return ok;
     };
@@ -427,6 +432,10 @@ export class MtprotoSession implements Session {
       const result = await this.host.handler.call(call);
       return finish(serializeResult(query._, result), true);
     } catch (error) {
+      if (error instanceof CallDropped) {
+        this.received.forget(msgId);
+        return false;
+      }
       if (isRpcFailure(error)) {
         return finish(rpcError(error.code, error.text), false);
       }

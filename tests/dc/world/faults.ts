@@ -1,7 +1,7 @@
 /** Faults on demand (errors, latency, dropped connections) and the per-account call log. */
 import rawErrors from "@mtcute/core/tl/raw-errors.json" with { type: "json" };
 import type { RpcCall } from "../contract.ts";
-import { RpcFailure } from "../contract.ts";
+import { CallDropped, RpcFailure } from "../contract.ts";
 
 /** One fault rule, as posted to `POST /faults`. */
 export interface FaultRule {
@@ -19,9 +19,6 @@ export interface FaultRule {
   /** How many calls it fires for; unlimited when absent. */
   times?: number;
 }
-
-/** The error text used for a call whose connection was dropped by a fault; nobody receives it. */
-export const DROPPED_CONNECTION = "CONNECTION_DROPPED";
 
 const KNOWN_CODES: Record<string, number> = Object.fromEntries(
   Object.values(rawErrors.errors).map(({ name, code }) => [name, code]),
@@ -122,7 +119,7 @@ export class Faults {
     }
     if (rule.drop) {
       call.session.disconnect();
-      throw new RpcFailure(500, DROPPED_CONNECTION);
+      throw new CallDropped();
     }
     if (rule.error) {
       throw new RpcFailure(rule.code ?? errorCode(rule.error), rule.error);

@@ -45,6 +45,9 @@ class DenoSqliteDriver extends BaseSqliteStorageDriver {
   _createDatabase(): ISqliteDatabase {
     const db = new DatabaseSync(this.path);
     db.exec("PRAGMA journal_mode = WAL");
+    // In WAL mode NORMAL keeps every commit across a process crash (kill -9); only an OS crash or
+    // power loss can drop the last ones. FULL would fsync each commit while the worker waits.
+    db.exec("PRAGMA synchronous = NORMAL");
     return wrapDatabase(db);
   }
 }

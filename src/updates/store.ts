@@ -51,6 +51,8 @@ export class UpdateStore {
   constructor(path: string, limits: QueueLimits = DEFAULT_QUEUE_LIMITS) {
     this.#db = new DatabaseSync(path);
     this.#db.exec("PRAGMA journal_mode = WAL");
+    // Durable across process crashes without an fsync per update; see sqlite_storage.ts.
+    this.#db.exec("PRAGMA synchronous = NORMAL");
     this.#db.exec("PRAGMA busy_timeout = 5000");
     this.#db.exec(SCHEMA);
     this.#limits = limits;

@@ -59,6 +59,9 @@ class DcServer implements ConnectionHost, SessionHost {
         this.debug("accept failed", error);
         continue;
       }
+      // Without it, a reply written right after another small write waits for the
+      // client's delayed ACK (~40 ms on Linux), as Telegram's servers do not make clients wait.
+      conn.setNoDelay(true);
       const connection = new Connection(conn, this);
       this.connections.set(
         connection,

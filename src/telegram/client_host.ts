@@ -5,6 +5,7 @@ import { NotFoundError, UnauthorizedError } from "../errors.ts";
 import { encodeValue } from "../tl/values.ts";
 import { clientLabel } from "../stats/labels.ts";
 import { ClientUpdates } from "../updates/client_updates.ts";
+import { updateIdentity } from "../updates/identity.ts";
 import { kindOf } from "../updates/kinds.ts";
 import { UpdateStore } from "../updates/store.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
@@ -101,9 +102,14 @@ export class ClientHost {
       console.error(`client error: ${error.stack ?? error}`)
     );
     // Attached before login: mtcute's catch-up on start delivers what arrived while the server was down.
-    client.onUpdate.add((update) =>
-      updates.push(kindOf(update.name), encodeValue(update.data))
-    );
+    client.onUpdate.add((update) => {
+      const kind = kindOf(update.name);
+      updates.push(
+        kind,
+        encodeValue(update.data),
+        updateIdentity(kind, update.data),
+      );
+    });
     let me: User;
     try {
       if (ref.kind === "bot") {

@@ -54,10 +54,16 @@ export class ClientUpdates {
       this.#store.pendingCount > 0;
   }
 
-  /** Queues an update from mtcute (synchronously, before mtcute saves its state). */
-  push(kind: string, payload: unknown): void {
+  /**
+   * Queues an update from mtcute (synchronously, before mtcute saves its
+   * state); `identity` names it so a repeat fetched after a crash is skipped.
+   */
+  push(kind: string, payload: unknown, identity?: string): void {
     if (this.#allowed && !this.#allowed.has(kind)) return;
-    this.#store.push(kind, JSON.stringify(payload));
+    if (
+      this.#store.push(kind, JSON.stringify(payload), { identity }) ===
+        undefined
+    ) return;
     this.#lastUpdateAt = Date.now();
     this.#poll.notify();
     this.#webhook?.notify();

@@ -37,6 +37,7 @@ create table if not exists gateway_updates (
   created_at integer not null
 );
 create table if not exists gateway_settings (key text primary key, value text not null);
+create table if not exists gateway_seen (identity text primary key, created_at integer not null);
 `;
 
 // Pruning on every push would cost a query per update; every 100th is plenty for limits this large.
@@ -58,14 +59,38 @@ export class UpdateStore {
     this.#limits = limits;
   }
 
-  /** Appends an update; returns its id (ids are never reused, even after deletion). */
-  push(kind: string, payload: string, now = Date.now()): number {
-    const row = this.#db.prepare(
-      "insert into gateway_updates (kind, payload, created_at) values (?, ?, ?) returning id",
-    )
-      .get(kind, payload, now) as { id: number };
-    if (++this.#pushesSincePrune >= PRUNE_EVERY) this.prune(now);
-    return Number(row.id);
+  /**
+   * Appends an update; returns its id (ids are never reused, even after
+   * deletion), or undefined when an update with the same `identity` was
+   * queued before (within the age limit): a repeat after a crash.
+   */
+  push(
+    kind: string,
+    payload: string,
+    { identity, now = Date.now() }: { identity?: string; now?: number } = {},
+  ): number | undefined {
+    this.#db.exec("BEGIN");
+    try {
+      if (identity !== undefined) {
+        const seen = this.#db.prepare(
+          "insert or ignore into gateway_seen (identity, created_at) values (?, ?)",
+        )
+          .run(identity, now);
+        if (Number(seen.changes) === 0) {
+          this.#db.exec("COMMIT");
+          return undefined;
+        }
+      }
+      const row = this.#db.prepare(
+        "insert into gateway_updates (kind, payload, created_at) values (?, ?, ?) returning id",
+      ).get(kind, payload, now) as { id: number };
+      this.#db.exec("COMMIT");
+      if (++this.#pushesSincePrune >= PRUNE_EVERY) this.prune(now);
+      return Number(row.id);
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
   }
 
   /** Drops updates past the age or count limit; returns how many were dropped (also counted in settings). */
@@ -77,6 +102,9 @@ export class UpdateStore {
     const byCount = this.#db.prepare(
       "delete from gateway_updates where id <= (select id from gateway_updates order by id desc limit 1 offset ?)",
     ).run(this.#limits.maxUpdates);
+    this.#db.prepare("delete from gateway_seen where created_at < ?").run(
+      now - this.#limits.maxAgeMs,
+    );
     const dropped = Number(byAge.changes) + Number(byCount.changes);
     if (dropped) {
       this.setSetting("dropped", String(this.droppedCount + dropped));

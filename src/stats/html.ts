@@ -3,6 +3,7 @@
  * refresh script, no external assets), every value escaped.
  */
 import { renderRateChart } from "./chart.ts";
+import { formatAgo, formatBytes, formatMs, formatUptime } from "./format.ts";
 import type {
   ClientSnapshot,
   RequestSummary,
@@ -35,45 +36,6 @@ const ESCAPES: Record<string, string> = {
 /** `text` safe inside HTML elements and quoted attributes. Never throws. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/** Bytes as MiB with one decimal. */
-export function formatBytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-/** A duration in milliseconds, with a unit and about three significant digits; "—" when unknown. */
-export function formatMs(ms: number | undefined): string {
-  if (ms === undefined) return "—";
-  if (ms < 1) return `${ms.toFixed(2)} ms`;
-  if (ms < 100) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-/** Seconds as "3 d 4 h", "2 h 5 min", "7 min 3 s" or "42 s". */
-export function formatUptime(seconds: number): string {
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor(seconds % 86400 / 3600);
-  const m = Math.floor(seconds % 3600 / 60);
-  const s = seconds % 60;
-  if (d) return `${d} d ${h} h`;
-  if (h) return `${h} h ${m} min`;
-  if (m) return `${m} min ${s} s`;
-  return `${s} s`;
-}
-
-/** How long before `now` the ISO time `at` was: "12 s ago", "3 min ago"; "—" when unknown. */
-export function formatAgo(at: string | undefined, now: string): string {
-  if (!at) return "—";
-  const seconds = Math.max(
-    0,
-    Math.round((Date.parse(now) - Date.parse(at)) / 1000),
-  );
-  if (seconds < 120) return `${seconds} s ago`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min ago`;
-  if (seconds < 172800) return `${Math.round(seconds / 3600)} h ago`;
-  return `${Math.round(seconds / 86400)} d ago`;
 }
 
 function errorsText(summary: RequestSummary): string {
@@ -194,7 +156,7 @@ const STYLE =
 *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;padding:24px;color:var(--fg);background:var(--bg)}
 header{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:8px}
 h1{font-size:20px;margin:0}h1 small,h2 small,.meta,.note,.label{color:var(--muted);font-weight:normal}h2{font-size:15px;margin:24px 0 8px}
-a{color:var(--bar)}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px;margin-top:16px}
+a{color:var(--bar)}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin-top:16px}
 .card,.plot,table{background:var(--panel);border:1px solid var(--line);border-radius:8px}.card{padding:12px 14px}
 .label{font-size:12px;text-transform:uppercase;letter-spacing:.04em}.value{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}.note{font-size:12px}
 .plot{padding:10px 12px}.top{font-size:12px;color:var(--muted)}.chart{display:block;width:100%;height:120px}

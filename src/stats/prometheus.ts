@@ -15,23 +15,26 @@ type Labels = Record<string, string | number>;
 
 /** A label value with `\`, `"` and newlines escaped. Never throws. */
 export function escapeLabelValue(value: string): string {
+  if (!/[\\"\n]/.test(value)) return value;
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(
     /\n/g,
     "\\n",
   );
 }
 
-/** A sample value: integers as they are, `+Inf`, `-Inf` and `NaN` spelled out. */
+/** A sample value, with `+Inf`, `-Inf` and `NaN` spelled out. */
 export function formatValue(value: number): string {
   if (value === Infinity) return "+Inf";
   if (value === -Infinity) return "-Inf";
-  if (Number.isNaN(value)) return "NaN";
-  // Six significant digits keep 0.1 · 2^k bounds readable (0.0008, not 0.0008000000000000002).
-  return Number.isInteger(value)
-    ? String(value)
-    : String(+value.toPrecision(6));
+  return String(value);
 }
 
+/** A histogram bound in seconds, to six significant digits (0.0008, not 0.0008000000000000002). */
+export function formatBound(seconds: number): string {
+  return String(+seconds.toPrecision(6));
+}
+
+/** `{name="value",…}`, or "" for no labels. */
 function labelText(labels: Labels): string {
   const pairs = Object.entries(labels).map(([name, value]) =>
     `${name}="${escapeLabelValue(String(value))}"`
@@ -54,9 +57,12 @@ class Exposition {
   }
 
   sample(family: string, labels: Labels, value: number, suffix = "") {
-    this.#families.get(family)!.push(
-      `${family}${suffix}${labelText(labels)} ${formatValue(value)}`,
-    );
+    this.line(family, `${family}${suffix}${labelText(labels)}`, value);
+  }
+
+  /** A sample whose name and label text are already written (`series`). */
+  line(family: string, series: string, value: number) {
+    this.#families.get(family)!.push(`${series} ${formatValue(value)}`);
   }
 
   text(): string {
@@ -70,17 +76,21 @@ function histogram(
   family: string,
   labels: Labels,
   latency: LatencySummary,
-  boundsMs: number[],
+  /** The bucket bounds as `le` values, formatted once per rendering. */
+  les: string[],
 ) {
-  boundsMs.forEach((bound, index) =>
-    out.sample(
+  // The label text is written once per series rather than once per bucket.
+  const base = labelText(labels);
+  const bucket = (le: string) =>
+    `${family}_bucket${base ? `${base.slice(0, -1)},` : "{"}le="${le}"}`;
+  les.forEach((le, index) =>
+    out.line(
       family,
-      { ...labels, le: formatValue(bound / 1000) },
+      bucket(le),
       latency.cumulative[index],
-      "_bucket",
     )
   );
-  out.sample(family, { ...labels, le: "+Inf" }, latency.count, "_bucket");
+  out.line(family, bucket("+Inf"), latency.count);
   out.sample(family, labels, latency.sumMs / 1000, "_sum");
   out.sample(family, labels, latency.count, "_count");
 }
@@ -90,7 +100,7 @@ function requestFamilies(
   scope: "gateway" | "client",
   labels: Labels,
   summary: RequestSummary,
-  boundsMs: number[],
+  les: string[],
 ) {
   const who = scope === "gateway" ? "all gateway requests" : "the client";
   out.family(
@@ -119,7 +129,7 @@ function requestFamilies(
     "histogram",
     `Time to answer requests of ${who}, long polls left out.`,
   );
-  histogram(out, duration, labels, summary.latency, boundsMs);
+  histogram(out, duration, labels, summary.latency, les);
 }
 
 function clientFamilies(out: Exposition, client: ClientSnapshot) {
@@ -192,6 +202,7 @@ function clientFamilies(out: Exposition, client: ClientSnapshot) {
 /** The snapshot as Prometheus text metrics. Never throws. */
 export function renderPrometheus(snapshot: StatsSnapshot): string {
   const out = new Exposition();
+  const les = snapshot.latencyBoundsMs.map((ms) => formatBound(ms / 1000));
   out.family("mtkruto_build_info", "gauge", "The server's version (value 1).")
     .sample("mtkruto_build_info", { version: snapshot.version }, 1);
   out.family(
@@ -263,7 +274,7 @@ export function renderPrometheus(snapshot: StatsSnapshot): string {
     "gateway",
     {},
     snapshot.totals,
-    snapshot.latencyBoundsMs,
+    les,
   );
   for (const client of snapshot.clients) {
     requestFamilies(
@@ -271,7 +282,7 @@ export function renderPrometheus(snapshot: StatsSnapshot): string {
       "client",
       { client: client.label, kind: client.kind },
       client,
-      snapshot.latencyBoundsMs,
+      les,
     );
     clientFamilies(out, client);
   }

@@ -1,12 +1,7 @@
 import { assert, assertEquals, assertMatch } from "../assert.ts";
 import { niceCeiling, renderRateChart } from "../../src/stats/chart.ts";
-import {
-  escapeHtml,
-  formatAgo,
-  formatMs,
-  formatUptime,
-  renderStatsHtml,
-} from "../../src/stats/html.ts";
+import { formatAgo, formatMs, formatUptime } from "../../src/stats/format.ts";
+import { escapeHtml, renderStatsHtml } from "../../src/stats/html.ts";
 import { redactUrls } from "../../src/stats/snapshot.ts";
 import type {
   ClientSnapshot,

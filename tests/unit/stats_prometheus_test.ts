@@ -1,6 +1,7 @@
 import { assert, assertEquals, assertMatch } from "../assert.ts";
 import {
   escapeLabelValue,
+  formatBound,
   formatValue,
   renderPrometheus,
 } from "../../src/stats/prometheus.ts";
@@ -10,7 +11,7 @@ import type { StatsSnapshot } from "../../src/stats/snapshot.ts";
 
 const BOT = "bot1000001-0123456789abcdef";
 
-async function snapshot(): Promise<StatsSnapshot> {
+function snapshot(): Promise<StatsSnapshot> {
   const metrics = new RequestMetrics();
   for (const ms of [1, 2, 3, 50, 700]) {
     metrics.record(BOT, new Response(null, { status: 200 }), ms);
@@ -56,12 +57,13 @@ Deno.test("escapeLabelValue() escapes backslashes, quotes and newlines", () => {
   assertEquals(escapeLabelValue('a\\b"c\nd'), 'a\\\\b\\"c\\nd');
 });
 
-Deno.test("formatValue() spells out infinities and rounds float noise away", () => {
+Deno.test("formatValue() spells out infinities; formatBound() rounds float noise away", () => {
   assertEquals(formatValue(Infinity), "+Inf");
   assertEquals(formatValue(-Infinity), "-Inf");
   assertEquals(formatValue(NaN), "NaN");
   assertEquals(formatValue(42), "42");
-  assertEquals(formatValue(0.8000000000000002 / 1000), "0.0008");
+  assertEquals(formatValue(0.125), "0.125");
+  assertEquals(formatBound(0.8000000000000002 / 1000), "0.0008");
 });
 
 Deno.test("renderPrometheus() writes valid 0.0.4 text: HELP and TYPE once, then the samples", async () => {

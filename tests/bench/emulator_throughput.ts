@@ -6,7 +6,7 @@
  *   `users.getUsers` in bounded loops, several in flight; with the emulator's
  *   CPU per RPC, which gives its ceiling on one core whoever the client is.
  * - Connections: N TCP connections opened, each completing the auth-key
- *   exchange and an encrypted ping (`_handshake.ts`), all kept open; then
+ *   exchange and an encrypted ping (`tests/dc/light_client.ts`), all kept open; then
  *   every one pinged at once, and an mtcute client's RPC latency compared
  *   with and without them. Emulator VmRSS along the way.
  */
@@ -18,7 +18,7 @@ import {
   directContext,
   startBenchDc,
 } from "./_world.ts";
-import { BenchConnection, serverKey } from "./_handshake.ts";
+import { LightConnection, serverKey } from "../dc/light_client.ts";
 import {
   cpuSeconds,
   mib,
@@ -76,7 +76,7 @@ export async function benchEmulator(
   const pid = dc.child.process.pid;
   const context = await directContext(dc);
   const clients: TelegramClient[] = [];
-  const opened: BenchConnection[] = [];
+  const opened: LightConnection[] = [];
   try {
     const rssStart = rssBytes(pid);
     const clientCount = Math.max(...RPC_RUNS.map((run) => run.clients));
@@ -127,7 +127,7 @@ export async function benchEmulator(
       maxMs: connectMaxMs,
       warmupOps: 0,
       op: async () => {
-        const connection = await BenchConnection.connect(dc.port);
+        const connection = await LightConnection.connect(dc.port);
         opened.push(connection);
         await connection.handshake(key);
         await connection.ping();

@@ -3,27 +3,14 @@
  * logins, messaging both ways, catch-up after a restart, a 5 MB round trip,
  * flood waits, dropped connections and 1,000 concurrent connections.
  */
-import { Long, type Message, tl } from "@mtcute/core";
-import {
-  __tlReaderMap,
-  factorizePQSync,
-  generateKeyAndIvFromNonce,
-  parsePublicKey,
-  TlBinaryReader,
-} from "@mtcute/core/utils.js";
+import { type Message, tl } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/node";
-import { NodeCryptoProvider } from "@mtcute/node/utils.js";
-import { createDiffieHellman, type DiffieHellman } from "node:crypto";
-import { join } from "node:path";
 import { assert, assertEquals, assertRejects } from "../assert.ts";
 import { EmulatorClients } from "./_mtcute_client.ts";
 import { type Emulator, startEmulator } from "./mod.ts";
-import {
-  type RawAuthKey,
-  RawConnection,
-  RawSession,
-  tl as serialize,
-} from "./protocol/raw_client.ts";
+import { join } from "node:path";
+import { startDc } from "../e2e/harness.ts";
+import { LightConnection, serverKey } from "./light_client.ts";
 
 /** Rejects when `promise` does not settle within `ms`. */
 async function within<T>(ms: number, label: string, promise: Promise<T>) {
@@ -539,213 +526,9 @@ Deno.test({
     }),
 });
 
-// --- 1,000 connections: a light client that runs the real handshake cheaply ---
+// --- 1,000 connections ---
 
-type TlObj = { _: string; [key: string]: unknown };
-
-const provider = new NodeCryptoProvider();
-
-function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) (out.set(part, offset), offset += part.length);
-  return out;
-}
-
-function bytesToBigInt(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (const byte of bytes) value = value << 8n | BigInt(byte);
-  return value;
-}
-
-function bigIntToBytes(value: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let i = length - 1; i >= 0; i--, value >>= 8n) {
-    out[i] = Number(value & 0xffn);
-  }
-  return out;
-}
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  for (base %= modulus; exponent > 0n; exponent >>= 1n) {
-    if (exponent & 1n) result = result * base % modulus;
-    base = base * base % modulus;
-  }
-  return result;
-}
-
-/**
- * The client side of the DH exchange with one secret `b` for every handshake
- * (this is a load test, not a security one): g_b is computed once, and
- * g_a^b natively (node:crypto's computeSecret is a plain modular power that
- * ignores the generator, which Deno only accepts as 2 or 5).
- */
-class SharedDh {
-  readonly #byPrime = new Map<string, { dh: DiffieHellman; gB: Uint8Array }>();
-  readonly #b = provider.randomBytes(256);
-
-  #for(prime: Uint8Array, g: number) {
-    const key = `${g}:${Array.from(prime.subarray(0, 16)).join()}`;
-    let entry = this.#byPrime.get(key);
-    if (!entry) {
-      const dh = createDiffieHellman(prime, 2);
-      dh.setPrivateKey(this.#b);
-      const gB = dh.computeSecret(Uint8Array.of(g));
-      entry = { dh, gB: concatBytes(new Uint8Array(256 - gB.length), gB) };
-      this.#byPrime.set(key, entry);
-    }
-    return entry;
-  }
-
-  gB(prime: Uint8Array, g: number): Uint8Array {
-    return this.#for(prime, g).gB;
-  }
-
-  authKey(prime: Uint8Array, g: number, gA: Uint8Array): Uint8Array {
-    const secret = this.#for(prime, g).dh.computeSecret(gA);
-    return concatBytes(new Uint8Array(256 - secret.length), secret);
-  }
-}
-
-let plainMsgIds = 0n;
-
-/** One unencrypted handshake step: sends `request`, returns the server's answer. */
-async function plainCall(
-  connection: RawConnection,
-  request: TlObj,
-): Promise<TlObj> {
-  const body = serialize(request);
-  const header = new Uint8Array(20);
-  const view = new DataView(header.buffer);
-  plainMsgIds = (plainMsgIds + 1n) % (1n << 30n);
-  view.setBigUint64(
-    8,
-    BigInt(Math.floor(Date.now() / 1000)) << 32n | plainMsgIds << 2n,
-    true,
-  );
-  view.setUint32(16, body.length, true);
-  await connection.sendPacket(concatBytes(header, body));
-  const reply = await connection.readPacket(30_000);
-  if (typeof reply === "string") throw new Error(`handshake: ${reply}`);
-  return TlBinaryReader.deserializeObject(__tlReaderMap, reply, 20) as TlObj;
-}
-
-/** The auth key exchange (req_pq_multi, req_DH_params with p_q_inner_data_dc, set_client_DH_params). */
-async function lightHandshake(
-  connection: RawConnection,
-  publicKeyPem: string,
-  dh: SharedDh,
-): Promise<RawAuthKey> {
-  const nonce = provider.randomBytes(16);
-  const resPq = await plainCall(connection, { _: "mt_req_pq_multi", nonce });
-  const serverNonce = resPq.serverNonce as Uint8Array;
-  const pq = resPq.pq as Uint8Array;
-  const [p, q] = factorizePQSync(provider, pq);
-  const newNonce = provider.randomBytes(32);
-  const data = serialize({
-    _: "mt_p_q_inner_data_dc",
-    pq,
-    p,
-    q,
-    nonce,
-    serverNonce,
-    newNonce,
-    dc: 2,
-  });
-  // RSA with the SHA1 scheme: SHA1(data) + data + random padding to 255 bytes
-  const key = parsePublicKey(provider, publicKeyPem);
-  const padded = concatBytes(
-    provider.sha1(data),
-    data,
-    provider.randomBytes(255 - 20 - data.length),
-  );
-  const encryptedData = bigIntToBytes(
-    modPow(
-      bytesToBigInt(padded),
-      BigInt("0x" + key.exponent),
-      BigInt("0x" + key.modulus),
-    ),
-    256,
-  );
-  const dhParams = await plainCall(connection, {
-    _: "mt_req_DH_params",
-    nonce,
-    serverNonce,
-    p,
-    q,
-    publicKeyFingerprint: Long.fromString(key.fingerprint, true, 16),
-    encryptedData,
-  });
-  if (dhParams._ !== "mt_server_DH_params_ok") {
-    throw new Error(`req_DH_params answered ${dhParams._}`);
-  }
-  const [aesKey, aesIv] = generateKeyAndIvFromNonce(
-    provider,
-    serverNonce,
-    newNonce,
-  );
-  const ige = provider.createAesIge(aesKey, aesIv);
-  const serverDh = TlBinaryReader.deserializeObject(
-    __tlReaderMap,
-    ige.decrypt(dhParams.encryptedAnswer as Uint8Array),
-    20,
-  ) as TlObj;
-  const prime = serverDh.dhPrime as Uint8Array;
-  const g = serverDh.g as number;
-  const clientDh = serialize({
-    _: "mt_client_DH_inner_data",
-    nonce,
-    serverNonce,
-    retryId: Long.ZERO,
-    gB: dh.gB(prime, g),
-  });
-  const withHash = concatBytes(provider.sha1(clientDh), clientDh);
-  const result = await plainCall(connection, {
-    _: "mt_set_client_DH_params",
-    nonce,
-    serverNonce,
-    encryptedData: ige.encrypt(
-      concatBytes(withHash, new Uint8Array((16 - withHash.length % 16) % 16)),
-    ),
-  });
-  if (result._ !== "mt_dh_gen_ok") {
-    throw new Error(`set_client_DH_params answered ${result._}`);
-  }
-  const authKey = dh.authKey(prime, g, serverDh.gA as Uint8Array);
-  const keyHash = provider.sha1(authKey);
-  const expected = provider.sha1(
-    concatBytes(newNonce, Uint8Array.of(1), keyHash.subarray(0, 8)),
-  ).subarray(4, 20);
-  if (expected.join() !== (result.newNonceHash1 as Uint8Array).join()) {
-    throw new Error("new_nonce_hash1 does not match the auth key");
-  }
-  return {
-    key: authKey,
-    id: keyHash.subarray(12, 20),
-    salt: Long.fromBytesLE(
-      Array.from(newNonce.subarray(0, 8), (byte, i) => byte ^ serverNonce[i]),
-    ),
-  };
-}
-
-/** Sends an encrypted ping on `session` and waits for its pong. */
-async function pingPong(session: RawSession, timeoutMs: number) {
-  const pingId = Long.fromNumber(Math.floor(Math.random() * 2 ** 31));
-  await session.send(
-    serialize({ _: "mt_ping", pingId }),
-  );
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const messages = await session.receive(1, deadline - Date.now());
-    if (messages.length === 0) break;
-    const pong = messages.find((message) => message.object._ === "mt_pong");
-    if (pong) return (pong.object.pingId as Long).eq(pingId);
-  }
-  return false;
-}
-
-/** Runs `task` over `items` with at most `limit` at once, stopping new ones after `deadline`. */
+/** Runs `task` over `items`, `limit` at a time, starting no new one after `deadline`. */
 async function pool<T>(
   items: readonly T[],
   limit: number,
@@ -761,91 +544,30 @@ async function pool<T>(
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
-/** The standalone emulator (tests/dc/main.ts) in its own process, so its CPU is not the test's. */
-async function startStandaloneEmulator(stateDir: string) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-all",
-      "tests/dc/main.ts",
-      "--port=0",
-      "--control-port=0",
-      `--state-dir=${stateDir}`,
-    ],
-    cwd: new URL("../../", import.meta.url),
-    stdin: "null",
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let banner = "";
-  let match: RegExpMatchArray | null = null;
-  try {
-    while (!banner.includes("\n")) {
-      const { value, done } = await within(
-        30_000,
-        "emulator banner",
-        lines.read(),
-      );
-      if (done) break;
-      banner += value;
-    }
-    match = banner.match(/mtproto [^:]+:(\d+), control (\S+),/);
-    if (!match) throw new Error(`unexpected emulator banner: ${banner}`);
-  } catch (error) {
-    child.kill("SIGKILL");
-    await child.status;
-    throw error;
-  }
-  // keep draining stdout so the child never blocks on it
-  const drained = (async () => {
-    while (!(await lines.read()).done);
-  })();
-  const control = match[2];
-  return {
-    port: Number(match[1]),
-    publicKeyPem: await Deno.readTextFile(join(stateDir, "public.pem")),
-    async post(path: string, body: unknown) {
-      const response = await fetch(`${control}${path}`, {
-        method: "POST",
-        body: JSON.stringify(body),
-      });
-      const json = await response.json();
-      if (!response.ok) throw new Error(`${path}: ${JSON.stringify(json)}`);
-      return json;
-    },
-    async close() {
-      child.kill("SIGTERM");
-      await child.status;
-      await drained;
-    },
-  };
-}
-
 Deno.test({
   name:
     "mtcute proof: 1,000 connections stay open at once with their own auth keys, and mtcute still gets answers",
   ...options,
   async fn() {
     const TOTAL = 1000;
-    const stateDir = await Deno.makeTempDir({ prefix: "mtcute_proof_dc_" });
-    const emulator = await startStandaloneEmulator(stateDir);
-    const clients = await EmulatorClients.for(emulator);
-    const connections: RawConnection[] = [];
+    // The standalone emulator in its own process, so its CPU is not the test's.
+    const dc = await startDc();
+    const publicKeyPem = await Deno.readTextFile(dc.publicKeyPath);
+    const clients = await EmulatorClients.for({ port: dc.port, publicKeyPem });
+    const connections: LightConnection[] = [];
     try {
-      await provider.initialize();
+      const key = await serverKey(publicKeyPem);
       const started = Date.now();
-      // open all connections first (50 connects in flight, so the listen backlog never overflows)
+      // Open all connections first (50 connects in flight, so the listen backlog never overflows).
       await pool(Array.from({ length: TOTAL }), 50, Infinity, async () => {
-        connections.push(await RawConnection.open(emulator.port));
+        connections.push(await LightConnection.connect(dc.port));
       });
       const connectedMs = Date.now() - started;
 
-      // then a real auth key on each, while all of them stay open; the server's
-      // 2048-bit DH arithmetic is the bottleneck, so stop starting new ones after 40 s
-      const sessions: RawSession[] = [];
+      // Then a real auth key on each, while all of them stay open; the server's 2048-bit DH
+      // arithmetic is the bottleneck, so no new handshake starts after 40 s.
+      const keyed: LightConnection[] = [];
       const errors: unknown[] = [];
-      const dh = new SharedDh();
       const handshakesStarted = Date.now();
       await pool(
         [...connections],
@@ -853,12 +575,8 @@ Deno.test({
         handshakesStarted + 40_000,
         async (conn) => {
           try {
-            const authKey = await lightHandshake(
-              conn,
-              emulator.publicKeyPem,
-              dh,
-            );
-            sessions.push(new RawSession(conn, authKey));
+            await conn.handshake(key, { timeoutMs: 30_000 });
+            keyed.push(conn);
           } catch (error) {
             errors.push(error);
           }
@@ -866,18 +584,22 @@ Deno.test({
       );
       const handshakesMs = Date.now() - handshakesStarted;
 
-      // every keyed session answers an encrypted ping, all at once
+      // Every keyed connection answers an encrypted ping, all at once.
       const pingsStarted = Date.now();
       const pongs = await Promise.all(
-        sessions.map((session) => pingPong(session, 20_000)),
+        keyed.map((conn) =>
+          conn.ping({ timeoutMs: 20_000 }).then(() => true, () => false)
+        ),
       );
       const pingsMs = Date.now() - pingsStarted;
-      const open = await Promise.all(
-        connections.map(async (conn) => !(await conn.closedWithin(0))),
-      );
+      const open = connections.filter((conn) => conn.open).length;
 
-      // a normal mtcute client on top of the 1,000 connections
-      const bot = await emulator.post("/bots", { username: "busy_bot" });
+      // A normal mtcute client on top of the 1,000 connections.
+      const bot = await dc.control<{ id: number; token: string }>(
+        "POST",
+        "/bots",
+        { username: "busy_bot" },
+      );
       const client = clients.client({ disableUpdates: true });
       const mtcuteStarted = Date.now();
       await within(
@@ -890,32 +612,29 @@ Deno.test({
 
       console.log(
         `  ${connections.length} connections opened in ${connectedMs} ms; ` +
-          `${sessions.length} handshakes in ${handshakesMs} ms ` +
+          `${keyed.length} handshakes in ${handshakesMs} ms ` +
           `(${
-            (handshakesMs / Math.max(1, sessions.length)).toFixed(1)
-          } ms each), ` +
-          `${errors.length} failed; ${
-            pongs.filter(Boolean).length
-          } pongs in ${pingsMs} ms; ` +
+            (handshakesMs / Math.max(1, keyed.length)).toFixed(1)
+          } ms each), ${errors.length} failed; ` +
           `${
-            open.filter(Boolean).length
-          } open at the end; mtcute start + getMe ${mtcuteMs} ms`,
+            pongs.filter(Boolean).length
+          } pongs in ${pingsMs} ms; ${open} open at the end; ` +
+          `mtcute start + getMe ${mtcuteMs} ms`,
       );
       assertEquals(errors, []);
       assertEquals(connections.length, TOTAL);
-      assertEquals(open.filter(Boolean).length, TOTAL);
-      assertEquals(pongs.filter(Boolean).length, sessions.length);
-      // all of them on an idle machine (~30 s); a loaded one gets fewer in the time bound
+      assertEquals(open, TOTAL);
+      assertEquals(pongs.filter(Boolean).length, keyed.length);
+      // All of them on an idle machine (~30 s); a loaded one gets fewer within the time bound.
       assert(
-        sessions.length >= TOTAL / 4,
-        `only ${sessions.length} handshakes within the time bound`,
+        keyed.length >= TOTAL / 4,
+        `only ${keyed.length} handshakes within the time bound`,
       );
       assertEquals(me.id, bot.id);
     } finally {
       await Promise.all(connections.map((conn) => conn.close()));
       await clients.close();
-      await emulator.close();
-      await Deno.remove(stateDir, { recursive: true });
+      await dc.stop();
     }
   },
 });

@@ -1,5 +1,5 @@
 /**
- * A lean MTProto client for the connection benchmark: one TCP connection
+ * A lean MTProto client for load tests and the connection benchmark: one TCP connection
  * (intermediate transport, TCP_NODELAY), the auth-key exchange as current
  * clients do it (RSA_PAD, p_q_inner_data_dc) and encrypted pings. Its DH
  * secret has 256 bits instead of 2048, which keeps this client's side of
@@ -19,6 +19,12 @@ import {
   TlBinaryWriter,
 } from "@mtcute/core/utils.js";
 import { NodeCryptoProvider } from "@mtcute/node/utils.js";
+import {
+  bigintFromBytes,
+  bigintToBytes,
+  concat,
+  modPow,
+} from "./protocol/crypto.ts";
 
 type TlObject = { _: string; [key: string]: unknown };
 
@@ -31,39 +37,6 @@ const PING = 0x7abe77ec;
 /** Serializes a TL object given as mtcute's plain JSON-like form. */
 function serialize(object: TlObject): Uint8Array {
   return TlBinaryWriter.serializeObject(__tlWriterMap, object);
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
-function bigFromBytes(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (const byte of bytes) value = value << 8n | BigInt(byte);
-  return value;
-}
-
-function bytesFromBig(value: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let i = length - 1; i >= 0; i--, value >>= 8n) {
-    out[i] = Number(value & 0xffn);
-  }
-  return out;
-}
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  for (base %= modulus; exponent > 0n; exponent >>= 1n) {
-    if (exponent & 1n) result = result * base % modulus;
-    base = base * base % modulus;
-  }
-  return result;
 }
 
 /** The server's RSA key as the handshake needs it. */
@@ -98,9 +71,9 @@ function rsaPad(data: Uint8Array, key: ServerKey): Uint8Array {
       .encrypt(withHash);
     const hash = crypto.sha256(aesEncrypted);
     const tempKeyXor = tempKey.map((byte, i) => byte ^ hash[i]);
-    const keyAesEncrypted = bigFromBytes(concat(tempKeyXor, aesEncrypted));
+    const keyAesEncrypted = bigintFromBytes(concat(tempKeyXor, aesEncrypted));
     if (keyAesEncrypted >= key.modulus) continue;
-    return bytesFromBig(
+    return bigintToBytes(
       modPow(keyAesEncrypted, key.exponent, key.modulus),
       256,
     );
@@ -108,7 +81,7 @@ function rsaPad(data: Uint8Array, key: ServerKey): Uint8Array {
 }
 
 /** One connection to the emulator; `open` stays true until either side closes it. */
-export class BenchConnection {
+export class LightConnection {
   open = true;
   #buffer: Uint8Array = new Uint8Array(0);
   #waiter?: () => void;
@@ -124,10 +97,10 @@ export class BenchConnection {
   }
 
   /** Connects to 127.0.0.1:`port`. */
-  static async connect(port: number): Promise<BenchConnection> {
+  static async connect(port: number): Promise<LightConnection> {
     const conn = await Deno.connect({ hostname: "127.0.0.1", port });
     conn.setNoDelay(true);
-    return new BenchConnection(conn);
+    return new LightConnection(conn);
   }
 
   async #readLoop(): Promise<void> {
@@ -262,12 +235,12 @@ export class BenchConnection {
       ige.decrypt(dhParams.encryptedAnswer as Uint8Array),
       20,
     ) as TlObject;
-    const prime = bigFromBytes(serverDh.dhPrime as Uint8Array);
+    const prime = bigintFromBytes(serverDh.dhPrime as Uint8Array);
     // The server refuses g_b within 2^1984 of 0 or p (as Telegram does).
     const margin = 1n << 1984n;
     let b: bigint, gB: bigint;
     do {
-      b = bigFromBytes(crypto.randomBytes(32));
+      b = bigintFromBytes(crypto.randomBytes(32));
       gB = modPow(BigInt(serverDh.g as number), b, prime);
     } while (gB <= margin || gB >= prime - margin);
     const clientDh = serialize({
@@ -275,7 +248,7 @@ export class BenchConnection {
       nonce,
       serverNonce,
       retryId: Long.ZERO,
-      gB: bytesFromBig(gB, 256),
+      gB: bigintToBytes(gB, 256),
     });
     const withHash = concat(crypto.sha1(clientDh), clientDh);
     const result = await this.#plainCall({
@@ -289,8 +262,8 @@ export class BenchConnection {
     if (result._ !== "mt_dh_gen_ok") {
       throw new Error(`set_client_DH_params answered ${result._}`);
     }
-    const authKey = bytesFromBig(
-      modPow(bigFromBytes(serverDh.gA as Uint8Array), b, prime),
+    const authKey = bigintToBytes(
+      modPow(bigintFromBytes(serverDh.gA as Uint8Array), b, prime),
       256,
     );
     this.#authKey = {

@@ -68,13 +68,25 @@ export async function dispatch(
     throw new NotFoundError(`Unknown method: ${method}`);
   }
   const fn = host.client[method] as (...args: unknown[]) => unknown;
-  const withFiles = uploads.length ? await attachUploads(args, uploads) : args;
-  const decoded = withFiles.map((arg, index) =>
-    decodeValue(arg, { path: `argument ${index + 1}` })
-  );
-  return encodeValue(
-    await callWithArguments(() => fn.apply(host.client, decoded)),
-  );
+  const opened: Deno.FsFile[] = [];
+  try {
+    const withFiles = uploads.length
+      ? await attachUploads(args, uploads, opened)
+      : args;
+    const decoded = withFiles.map((arg, index) =>
+      decodeValue(arg, { path: `argument ${index + 1}` })
+    );
+    return encodeValue(
+      await callWithArguments(() => fn.apply(host.client, decoded)),
+    );
+  } finally {
+    // A stream read to its end has closed its file already; one mtcute never read has not.
+    for (const file of opened) {
+      try {
+        file.close();
+      } catch { /* already closed */ }
+    }
+  }
 }
 
 /**

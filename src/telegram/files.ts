@@ -23,10 +23,12 @@ function isFileRef(value: unknown): value is { _: "file"; field: string } {
  * Replaces each `{"_":"file","field":…}` reference in `args` with a stream of
  * the spooled part; the object holding it gets the part's name, type and
  * size (as mtcute's `fileName`, `fileMime`, `fileSize`) unless it sets them.
+ * Every file it opens goes into `opened`, for the caller to close.
  */
 export async function attachUploads(
   args: unknown[],
   uploads: UploadedFile[],
+  opened: Deno.FsFile[],
 ): Promise<unknown[]> {
   const byField = new Map(uploads.map((upload) => [upload.field, upload]));
   const open = async (ref: { field: string }) => {
@@ -36,7 +38,9 @@ export async function attachUploads(
         `No multipart file part named ${JSON.stringify(ref.field)}`,
       );
     }
-    return { upload, stream: (await Deno.open(upload.path)).readable };
+    const file = await Deno.open(upload.path);
+    opened.push(file);
+    return { upload, stream: file.readable };
   };
   const visit = async (value: unknown): Promise<unknown> => {
     if (isFileRef(value)) return (await open(value)).stream;

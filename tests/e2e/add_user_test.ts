@@ -4,7 +4,7 @@
  * `--remove-user`; and Ctrl-C / Ctrl-D at every prompt leaving nothing behind.
  */
 import { assertEquals, assertMatch } from "../assert.ts";
-import { readJson, startDc, startGateway } from "./harness.ts";
+import { clientArgs, readJson, startDc, startGateway } from "./harness.ts";
 import type { Dc } from "./harness.ts";
 import { spawnDeno } from "./process.ts";
 import { startTerminal } from "./tmux.ts";
@@ -21,21 +21,6 @@ const BOB = {
   passwordHint: "a horse",
 };
 
-function cliArgs(dc: Dc, dataDir: string): string[] {
-  return [
-    "--api-id",
-    "1",
-    "--api-hash",
-    "e2e",
-    "--data-dir",
-    dataDir,
-    "--dc",
-    `127.0.0.1:${dc.port}`,
-    "--dc-key",
-    dc.publicKeyPath,
-  ];
-}
-
 function startAddUser(dc: Dc, dataDir: string): Promise<Terminal> {
   return startTerminal([
     Deno.execPath(),
@@ -43,7 +28,7 @@ function startAddUser(dc: Dc, dataDir: string): Promise<Terminal> {
     "--allow-all",
     `${ROOT}main.ts`,
     "--add-user",
-    ...cliArgs(dc, dataDir),
+    ...clientArgs(dc, dataDir),
   ], { cwd: ROOT });
 }
 
@@ -208,7 +193,7 @@ Deno.test(
       assertEquals([botOnly.status, botOnly.errorType], [400, "rpc"]);
 
       const removed = await runCli([
-        ...cliArgs(dc, dataDir),
+        ...clientArgs(dc, dataDir),
         "--remove-user",
         `/${userId}`,
       ]);

@@ -62,6 +62,25 @@ export async function startDc(): Promise<Dc> {
   };
 }
 
+/** The CLI flags that point the server (or --add-user) at the emulator with a data directory. */
+export function clientArgs(
+  dc: Pick<Dc, "port" | "publicKeyPath">,
+  dataDir: string,
+): string[] {
+  return [
+    "--api-id",
+    "1",
+    "--api-hash",
+    "e2e",
+    "--data-dir",
+    dataDir,
+    "--dc",
+    `127.0.0.1:${dc.port}`,
+    "--dc-key",
+    dc.publicKeyPath,
+  ];
+}
+
 /** A running gateway process. */
 export interface Gateway {
   url: string;
@@ -87,22 +106,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const dataDir = options.dataDir ??
     await Deno.makeTempDir({ prefix: "mtkruto-data-" });
   const child = spawnDeno(`${ROOT}main.ts`, [
-    "--api-id",
-    "1",
-    "--api-hash",
-    "e2e",
+    ...clientArgs(options.dc, dataDir),
     "--hostname",
     "127.0.0.1",
     "--port",
     "0",
     "--workers",
     String(options.workers ?? 1),
-    "--data-dir",
-    dataDir,
-    "--dc",
-    `127.0.0.1:${options.dc.port}`,
-    "--dc-key",
-    options.dc.publicKeyPath,
     ...(options.extraArgs ?? []),
   ]);
   const [, url] = await child.waitFor(

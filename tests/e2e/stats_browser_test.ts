@@ -9,7 +9,7 @@ import { assert, assertEquals, assertMatch } from "../assert.ts";
 import { clientLabel } from "../../src/stats/labels.ts";
 import type { StatsSnapshot } from "../../src/stats/snapshot.ts";
 import { launchBrowser } from "./browser.ts";
-import { readJson, withWorld } from "./harness.ts";
+import { clientArgs, readJson, withWorld } from "./harness.ts";
 import type { Dc, World } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
@@ -29,16 +29,7 @@ async function addUser(dc: Dc, dataDir: string): Promise<string> {
       "--allow-all",
       `${ROOT}main.ts`,
       "--add-user",
-      "--api-id",
-      "1",
-      "--api-hash",
-      "e2e",
-      "--data-dir",
-      dataDir,
-      "--dc",
-      `127.0.0.1:${dc.port}`,
-      "--dc-key",
-      dc.publicKeyPath,
+      ...clientArgs(dc, dataDir),
     ],
     stdin: "piped",
     stdout: "piped",

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { WorkerConfig } from "../workers/protocol.ts";
 import { VERSION } from "../version.ts";
 import { WorkerPlatform } from "./platform.ts";
+import { makeAsyncLocksFifo } from "./fifo_lock_patch.ts";
 import { openSqliteStorage } from "./sqlite_storage.ts";
 
 /** What every client of a process or worker shares. */
@@ -21,6 +22,7 @@ export interface HostContext {
 export async function createHostContext(
   config: WorkerConfig,
 ): Promise<HostContext> {
+  makeAsyncLocksFifo();
   const crypto = new NodeCryptoProvider();
   await crypto.initialize();
   if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);

@@ -10,63 +10,10 @@ import {
   sessionPath,
 } from "../../src/telegram/client_factory.ts";
 import type { HostContext } from "../../src/telegram/client_factory.ts";
-import { startDc } from "../e2e/harness.ts";
 import type { Bot, Dc, Gateway } from "../e2e/harness.ts";
-import { spawnDeno } from "../e2e/process.ts";
 
 export type { Bot, Dc, Gateway };
-export { startGateway } from "../e2e/harness.ts";
-
-/**
- * Starts the emulator as its own process, as the e2e harness does; unless
- * `asIs`, through `_dc_nodelay.ts`, which turns Nagle's algorithm off on its
- * connections (see there why).
- */
-export async function startBenchDc({ asIs }: { asIs: boolean }): Promise<Dc> {
-  if (asIs) return await startDc();
-  const stateDir = await Deno.makeTempDir({ prefix: "mtkruto-bench-dc-" });
-  const child = spawnDeno(
-    new URL("./_dc_nodelay.ts", import.meta.url).pathname,
-    [
-      "--port",
-      "0",
-      "--control-port",
-      "0",
-      "--state-dir",
-      stateDir,
-    ],
-  );
-  const [, port, controlUrl, publicKeyPath] = await child.waitFor(
-    /mtproto [\d.]+:(\d+), control (http:\/\/[\d.]+:\d+), public key (\S+)/,
-    60_000,
-  );
-  return {
-    port: Number(port),
-    publicKeyPath,
-    stateDir,
-    child,
-    async control<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${controlUrl}${path}`, {
-        method,
-        headers: body === undefined
-          ? {}
-          : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) {
-        throw new Error(
-          `DC control ${method} ${path}: ${response.status} ${text}`,
-        );
-      }
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-    async stop() {
-      await child.stop();
-      await Deno.remove(stateDir, { recursive: true }).catch(() => {});
-    },
-  };
-}
+export { startDc, startGateway } from "../e2e/harness.ts";
 
 /** Options for every direct client of one run (the gateway's CLI defaults, as the harness passes them). */
 export async function directContext(dc: Dc): Promise<HostContext> {

@@ -16,7 +16,7 @@ import {
   createBot,
   directBot,
   directContext,
-  startBenchDc,
+  startDc,
 } from "./_world.ts";
 import { LightConnection, serverKey } from "../dc/light_client.ts";
 import {
@@ -41,8 +41,6 @@ export interface EmulatorOptions {
   handshakeConcurrency?: number;
   /** Longest the connection phase may take, in ms (default 120 s). */
   connectMaxMs?: number;
-  /** Use the emulator without the TCP_NODELAY fix (see `_dc_nodelay.ts`). */
-  dcAsIs?: boolean;
 }
 
 /** Logged-in clients and calls in flight per client, for each RPC run. */
@@ -70,9 +68,8 @@ export async function benchEmulator(
     connections = 1000,
     handshakeConcurrency = 16,
     connectMaxMs = 120_000,
-    dcAsIs = false,
   } = options;
-  const dc = await startBenchDc({ asIs: dcAsIs });
+  const dc = await startDc();
   const pid = dc.child.process.pid;
   const context = await directContext(dc);
   const clients: TelegramClient[] = [];

@@ -12,7 +12,7 @@
  * 64 MiB above idle. The emulator keeps every file in memory, so its RSS
  * grows by the file sizes: that is expected and only reported.
  *
- * Standalone: `deno run -A tests/bench/files.ts [--quick] [--mib N] [--json FILE] [--dc-as-is]`
+ * Standalone: `deno run -A tests/bench/files.ts [--quick] [--mib N] [--json FILE]`
  * (default 200 MiB, quick 20 MiB; `--json` also writes the figures).
  */
 import { Buffer } from "node:buffer";
@@ -26,7 +26,7 @@ import {
   createUser,
   directBot,
   directContext,
-  startBenchDc,
+  startDc,
   startDirectBot,
   startGateway,
   startGatewayBot,
@@ -52,8 +52,6 @@ export interface FilesOptions {
   quick?: boolean;
   /** File size in MiB; overrides `quick`. */
   mib?: number;
-  /** Run the emulator without the TCP_NODELAY fix of `_dc_nodelay.ts`. */
-  dcAsIs?: boolean;
 }
 
 /** One transfer: how long it took and what it cost. */
@@ -860,7 +858,7 @@ export async function benchFiles(
   const wallStart = performance.now();
   const busyStart = machineBusySeconds();
   const selfStart = cpuSeconds("self");
-  const dc: Dc = await startBenchDc({ asIs: options.dcAsIs ?? false });
+  const dc: Dc = await startDc();
   let gateway: Gateway | undefined;
   let curlGateway: Gateway | undefined;
   let context: Awaited<ReturnType<typeof directContext>> | undefined;
@@ -1062,13 +1060,11 @@ if (import.meta.main) {
       quick: { type: "boolean" },
       mib: { type: "string" },
       json: { type: "string" },
-      "dc-as-is": { type: "boolean" },
     },
   });
   const result = await benchFiles({
     quick: values.quick,
     mib: values.mib === undefined ? undefined : Number(values.mib),
-    dcAsIs: values["dc-as-is"],
   });
   if (values.json) {
     const { section: _, ...figures } = result;

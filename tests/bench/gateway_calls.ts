@@ -17,7 +17,7 @@ import {
   directContext,
   type Gateway,
   gatewayCall,
-  startBenchDc,
+  startDc,
   startDirectBot,
   startGateway,
   startGatewayBot,
@@ -42,8 +42,6 @@ export interface GatewayCallsOptions {
   rounds?: number;
   /** Length of one round in milliseconds (default 1500). */
   roundMs?: number;
-  /** Use the emulator without the TCP_NODELAY fix (see `_dc_nodelay.ts`). */
-  dcAsIs?: boolean;
 }
 
 const METHODS = ["getMe", "sendText"] as const;
@@ -256,8 +254,8 @@ function cpuPerCall(seconds: number, side: SideResult): string {
 export async function benchGatewayCalls(
   options: GatewayCallsOptions = {},
 ): Promise<Section & { summary: string[] }> {
-  const { rounds = 3, roundMs = 1500, dcAsIs = false } = options;
-  const dc = await startBenchDc({ asIs: dcAsIs });
+  const { rounds = 3, roundMs = 1500 } = options;
+  const dc = await startDc();
   const cells: Cell[] = [];
   const memory: MemoryRow[] = [];
   const floor: FloorRow[] = [];

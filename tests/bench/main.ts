@@ -5,7 +5,6 @@
  *   deno task bench                    # everything (~5 minutes on 2 cores)
  *   deno task bench --quick            # a ~1 minute smoke run (does not touch BENCHMARKS.md)
  *   deno task bench --only gateway,updates
- *   deno task bench --dc-as-is         # the emulator without the TCP_NODELAY fix
  *   deno task bench --write / --no-write
  *
  * Names for --only: gateway, updates, emulator, stats.
@@ -18,10 +17,11 @@ import {
   treeCpuSeconds,
 } from "./_stats.ts";
 import { benchEmulator } from "./emulator_throughput.ts";
+import { benchFiles } from "./files.ts";
 import { benchGatewayCalls } from "./gateway_calls.ts";
 import { benchUpdates } from "./updates_latency.ts";
 
-const NAMES = ["gateway", "updates", "emulator", "stats"] as const;
+const NAMES = ["gateway", "updates", "emulator", "stats", "files"] as const;
 type Name = typeof NAMES[number];
 
 const RESULTS_START = "<!-- bench:results:start -->";
@@ -30,39 +30,40 @@ const REPORT = new URL("../../BENCHMARKS.md", import.meta.url);
 
 interface Run {
   quick: boolean;
-  dcAsIs: boolean;
 }
 
 type Result = Section & { summary?: string[] };
 
 /** The benchmarks, each sized for a full run or a quick one. */
 const BENCHMARKS: Record<Name, (run: Run) => Promise<Result | undefined>> = {
-  gateway: ({ quick, dcAsIs }) =>
+  gateway: ({ quick }) =>
     benchGatewayCalls(
-      quick
-        ? { rounds: 1, roundMs: 400, dcAsIs }
-        : { rounds: 3, roundMs: 1500, dcAsIs },
+      quick ? { rounds: 1, roundMs: 400 } : { rounds: 3, roundMs: 1500 },
     ),
-  updates: ({ quick, dcAsIs }) =>
+  updates: ({ quick }) =>
     benchUpdates(
       quick
-        ? { latencyMessages: 40, burstMessages: 300, dcAsIs }
-        : { latencyMessages: 300, burstMessages: 2000, dcAsIs },
+        ? { latencyMessages: 40, burstMessages: 300 }
+        : { latencyMessages: 300, burstMessages: 2000 },
     ),
-  emulator: ({ quick, dcAsIs }) =>
+  emulator: ({ quick }) =>
     benchEmulator(
       quick
-        ? { runMs: 600, connections: 100, dcAsIs }
-        : { runMs: 3000, connections: 1000, dcAsIs },
+        ? { runMs: 600, connections: 100 }
+        : { runMs: 3000, connections: 1000 },
     ),
   stats: statsOverhead,
+  files: async ({ quick }) => {
+    const { section, summary } = await benchFiles({ quick });
+    return { ...section, summary };
+  },
 };
 
 /** The stats-overhead benchmark, if its module is there (it is written separately). */
 async function statsOverhead({ quick }: Run): Promise<Result | undefined> {
   let module: Record<string, unknown>;
   try {
-    // A computed specifier, so neither `deno check` nor the run needs the file to exist.
+    // A computed specifier: the module is optional.
     const specifier = new URL("./stats_overhead.ts", import.meta.url).href;
     module = await import(specifier);
   } catch (error) {
@@ -134,12 +135,11 @@ async function main(): Promise<void> {
     options: {
       quick: { type: "boolean", default: false },
       only: { type: "string" },
-      "dc-as-is": { type: "boolean", default: false },
       write: { type: "boolean" },
       "no-write": { type: "boolean" },
     },
   });
-  const run: Run = { quick: values.quick, dcAsIs: values["dc-as-is"] };
+  const run: Run = { quick: values.quick };
   const names = parseNames(values.only);
   // Smoke runs and partial runs leave the recorded full results alone unless asked.
   const write = values["no-write"]

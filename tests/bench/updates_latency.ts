@@ -22,7 +22,7 @@ import {
   type Gateway,
   gatewayCall,
   say,
-  startBenchDc,
+  startDc,
   startGateway,
   startGatewayBot,
 } from "./_world.ts";
@@ -52,8 +52,6 @@ export interface UpdatesOptions {
   latencyMaxMs?: number;
   /** Longest a burst may take to arrive, in ms (default 90 s). */
   burstMaxMs?: number;
-  /** Use the emulator without the TCP_NODELAY fix (see `_dc_nodelay.ts`). */
-  dcAsIs?: boolean;
 }
 
 /**
@@ -299,9 +297,8 @@ export async function benchUpdates(
     senders = 4,
     latencyMaxMs = 30_000,
     burstMaxMs = 90_000,
-    dcAsIs = false,
   } = options;
-  const dc = await startBenchDc({ asIs: dcAsIs });
+  const dc = await startDc();
   const gateway = await startGateway({ dc, workers: 1 });
   const context = await directContext(dc);
   const clients: TelegramClient[] = [];

@@ -16,7 +16,7 @@
  * ```
  */
 
-/** Every `x-error-type` the server sends. */
+/** Every `x-error-type` the server sends (kept equal to the server's by tests/client/contract_test.ts). */
 export const ERROR_TYPES = {
   input: "input",
   rpc: "rpc",

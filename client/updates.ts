@@ -50,7 +50,7 @@ export interface UpdatePayloads {
 /** One update kind. */
 export type UpdateKind = keyof UpdatePayloads;
 
-/** Every update kind, e.g. for `allowedUpdates`. */
+/** Every update kind, e.g. for `allowedUpdates` (kept equal to the server's by tests/client/contract_test.ts). */
 export const UPDATE_KINDS = [
   "newMessage",
   "editMessage",

@@ -79,6 +79,26 @@ function startUser(emulator: Emulator, client: TelegramClient, phone: string) {
 }
 
 /** `length` pseudo-random bytes (xorshift32, so a failure is reproducible). */
+/** A bot, and a user logged in on a fresh client with updates off. */
+async function botAndLoggedInUser(
+  emulator: Emulator,
+  clients: EmulatorClients,
+  { bot: username, phone, firstName }: {
+    bot: string;
+    phone: string;
+    firstName: string;
+  },
+) {
+  const bot = emulator.control.createBot({ username });
+  const { id: userId } = await emulator.control.createUser({
+    phone,
+    firstName,
+  });
+  const client = clients.client({ disableUpdates: true });
+  await within(15_000, "start", startUser(emulator, client, phone));
+  return { bot, userId, client };
+}
+
 function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Uint8Array {
   const out = new Uint8Array(length);
   let x = seed | 0;
@@ -413,13 +433,15 @@ Deno.test({
   ...options,
   fn: () =>
     withEmulator(async (emulator, clients) => {
-      const bot = emulator.control.createBot({ username: "flood_bot" });
-      const { id: userId } = await emulator.control.createUser({
-        phone: "15550104",
-        firstName: "Ed",
-      });
-      const client = clients.client({ disableUpdates: true });
-      await within(15_000, "start", startUser(emulator, client, "15550104"));
+      const { bot, userId, client } = await botAndLoggedInUser(
+        emulator,
+        clients,
+        {
+          bot: "flood_bot",
+          phone: "15550104",
+          firstName: "Ed",
+        },
+      );
 
       // mtcute's flood waiter sleeps through waits up to 10 s (floodWaiter maxWait) and retries
       emulator.control.addFault({
@@ -480,13 +502,15 @@ Deno.test({
   ...options,
   fn: () =>
     withEmulator(async (emulator, clients) => {
-      const bot = emulator.control.createBot({ username: "drop_bot" });
-      const { id: userId } = await emulator.control.createUser({
-        phone: "15550105",
-        firstName: "Flo",
-      });
-      const client = clients.client({ disableUpdates: true });
-      await within(15_000, "start", startUser(emulator, client, "15550105"));
+      const { bot, userId, client } = await botAndLoggedInUser(
+        emulator,
+        clients,
+        {
+          bot: "drop_bot",
+          phone: "15550105",
+          firstName: "Flo",
+        },
+      );
 
       emulator.control.addFault({
         method: "messages.sendMessage",

@@ -5,6 +5,12 @@ import type { Bot, Dc, Gateway } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 
+/** How many times the bot logged in with its token, from the emulator's call log. */
+async function botLogins(dc: Dc, bot: Bot): Promise<number> {
+  const calls = await dc.control<string[]>("GET", `/calls?account=${bot.id}`);
+  return calls.filter((name) => name === "auth.importBotAuthorization").length;
+}
+
 /** Has the user start the bot, as on Telegram, so that the bot may message the user. */
 async function startBot(
   { dc, gateway, bot, userId }: {
@@ -304,14 +310,7 @@ Deno.test(
         (await gateway.fetch(`/bot${bot.token}/getMe`).then(readJson)).status,
         200,
       );
-      const calls = await dc.control<string[]>(
-        "GET",
-        `/calls?account=${bot.id}`,
-      );
-      assertEquals(
-        calls.filter((name) => name === "auth.importBotAuthorization").length,
-        2,
-      );
+      assertEquals(await botLogins(dc, bot), 2);
     }),
 );
 
@@ -365,14 +364,7 @@ Deno.test(
       } finally {
         await restarted.stop();
       }
-      const calls = await dc.control<string[]>(
-        "GET",
-        `/calls?account=${bot.id}`,
-      );
-      assertEquals(
-        calls.filter((name) => name === "auth.importBotAuthorization").length,
-        1,
-      );
+      assertEquals(await botLogins(dc, bot), 1);
     }),
 );
 

@@ -56,3 +56,20 @@ export function assert(
 ): asserts condition {
   if (!condition) throw new nodeAssert.AssertionError({ message });
 }
+
+/** Asserts that `run` throws an instance of `errorClass` whose message contains each of `parts`. */
+export function assertThrowsWithMessage<E extends Error>(
+  run: () => unknown,
+  // deno-lint-ignore no-explicit-any
+  errorClass: new (...args: any[]) => E,
+  ...parts: string[]
+): E {
+  const error = assertThrows(run, errorClass);
+  for (const part of parts) {
+    nodeAssert.ok(
+      error.message.includes(part),
+      `${JSON.stringify(part)} not in: ${error.message}`,
+    );
+  }
+  return error;
+}

@@ -1,20 +1,16 @@
 import assert from "node:assert/strict";
+import { assertThrowsWithMessage } from "../assert.ts";
 import { Long, User } from "@mtcute/core";
 import { InputError } from "../../src/errors.ts";
 import { decodeValue, encodeValue } from "../../src/tl/values.ts";
 
 /** Asserts that decoding `json` throws an InputError whose message contains each of `parts`. */
 function assertRejected(json: unknown, ...parts: string[]): void {
-  assert.throws(() => decodeValue(json, { path: "args[0]" }), (error) => {
-    assert.ok(error instanceof InputError, `expected InputError, got ${error}`);
-    for (const part of parts) {
-      assert.ok(
-        error.message.includes(part),
-        `${JSON.stringify(part)} not in: ${error.message}`,
-      );
-    }
-    return true;
-  });
+  assertThrowsWithMessage(
+    () => decodeValue(json, { path: "args[0]" }),
+    InputError,
+    ...parts,
+  );
 }
 
 Deno.test("encodeValue() wraps dates, 64-bit integers and bytes", () => {

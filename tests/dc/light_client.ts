@@ -89,6 +89,8 @@ export class LightConnection {
   #sentTag = false;
   #contentMessages = 0;
   #authKey?: { key: Uint8Array; id: Uint8Array; salt: Uint8Array };
+  /** The answer to the `req_pq_multi` sent by `connect()`, until the handshake uses it. */
+  #resPq?: { nonce: Uint8Array; resPq: TlObject };
   readonly #sessionId = globalThis.crypto.getRandomValues(new Uint8Array(8));
   readonly #reading: Promise<void>;
 
@@ -96,11 +98,30 @@ export class LightConnection {
     this.#reading = this.#readLoop();
   }
 
-  /** Connects to 127.0.0.1:`port`. */
-  static async connect(port: number): Promise<LightConnection> {
+  /**
+   * Connects to 127.0.0.1:`port` and sends `req_pq_multi`: its answer shows that the
+   * server accepted the connection, so callers that open many at once never have
+   * more unaccepted ones than they have calls in flight (the listen backlog is finite).
+   */
+  static async connect(
+    port: number,
+    { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
+  ): Promise<LightConnection> {
     const conn = await Deno.connect({ hostname: "127.0.0.1", port });
     conn.setNoDelay(true);
-    return new LightConnection(conn);
+    const connection = new LightConnection(conn);
+    try {
+      const nonce = crypto.randomBytes(16);
+      const resPq = await connection.#plainCall(
+        { _: "mt_req_pq_multi", nonce },
+        timeoutMs,
+      );
+      connection.#resPq = { nonce, resPq };
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+    return connection;
   }
 
   async #readLoop(): Promise<void> {
@@ -187,17 +208,16 @@ export class LightConnection {
     ) as TlObject;
   }
 
-  /** Creates an auth key (permanent, DC 2); throws if any step fails. */
+  /** Creates an auth key (permanent, DC 2) from where `connect()` left off; throws if any step fails. */
   async handshake(
     key: ServerKey,
     { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
   ): Promise<void> {
     await cryptoReady;
-    const nonce = crypto.randomBytes(16);
-    const resPq = await this.#plainCall(
-      { _: "mt_req_pq_multi", nonce },
-      timeoutMs,
-    );
+    const first = this.#resPq;
+    if (!first) throw new Error("handshake twice on one connection");
+    this.#resPq = undefined;
+    const { nonce, resPq } = first;
     const serverNonce = resPq.serverNonce as Uint8Array;
     const pq = resPq.pq as Uint8Array;
     const [p, q] = factorizePQSync(crypto, pq);

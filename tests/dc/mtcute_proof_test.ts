@@ -575,14 +575,15 @@ Deno.test({
   async fn() {
     const TOTAL = 1000;
     // The standalone emulator in its own process, so its CPU is not the test's.
-    const dc = await startDc();
+    const dc = await startDc({ protocolDebug: true });
     const publicKeyPem = await Deno.readTextFile(dc.publicKeyPath);
     const clients = await EmulatorClients.for({ port: dc.port, publicKeyPem });
     const connections: LightConnection[] = [];
     try {
       const key = await serverKey(publicKeyPem);
       const started = Date.now();
-      // Open all connections first (50 connects in flight, so the listen backlog never overflows).
+      // Open all connections first; connect() waits for the server's first answer, so with 50
+      // in flight at most 50 wait in the listen backlog (511 deep) and none is refused.
       await pool(Array.from({ length: TOTAL }), 50, Infinity, async () => {
         connections.push(await LightConnection.connect(dc.port));
       });
@@ -655,6 +656,9 @@ Deno.test({
         `only ${keyed.length} handshakes within the time bound`,
       );
       assertEquals(me.id, bot.id);
+    } catch (error) {
+      console.error(`--- emulator output ---\n${dc.child.output()}`);
+      throw error;
     } finally {
       await Promise.all(connections.map((conn) => conn.close()));
       await clients.close();

@@ -20,7 +20,12 @@ export interface Dc {
 }
 
 /** Starts `tests/dc/main.ts` on free ports with a fresh state directory. */
-export async function startDc(): Promise<Dc> {
+export async function startDc(
+  { protocolDebug = false }: {
+    /** Logs why the emulator closes connections (DC_PROTOCOL_DEBUG). */
+    protocolDebug?: boolean;
+  } = {},
+): Promise<Dc> {
   const stateDir = await Deno.makeTempDir({ prefix: "mtkruto-dc-" });
   const child = spawnDeno(`${ROOT}tests/dc/main.ts`, [
     "--port",
@@ -29,7 +34,7 @@ export async function startDc(): Promise<Dc> {
     "0",
     "--state-dir",
     stateDir,
-  ]);
+  ], protocolDebug ? { env: { DC_PROTOCOL_DEBUG: "1" } } : {});
   const [, port, controlUrl, publicKeyPath] = await child.waitFor(
     /mtproto [\d.]+:(\d+), control (http:\/\/[\d.]+:\d+), public key (\S+)/,
     60_000,

@@ -49,6 +49,16 @@ interface Seen {
   page?: boolean;
 }
 
+/**
+ * Calls stopped when the HTTP client goes away: a long poll must not mark updates
+ * as returned, and a download stops fetching. Other calls run to completion, as
+ * mtcute cannot abort them, and watching the connection costs every request.
+ */
+const CANCELLED_ON_DISCONNECT: ReadonlySet<string> = new Set([
+  "getUpdates",
+  "download",
+]);
+
 function methodList() {
   return { gateway: GATEWAY_METHODS, ...ALLOWED_METHODS };
 }
@@ -112,7 +122,9 @@ export function createGatewayHandler(
           range ? withRange(args, range) : args,
           {
             timeoutMs: requestTimeoutMs + pollMs,
-            signal: req.signal,
+            signal: CANCELLED_ON_DISCONNECT.has(route.method)
+              ? req.signal
+              : undefined,
             uploads: [...files.values()],
           },
         );

@@ -4,8 +4,11 @@ import { RawJson } from "../raw_json.ts";
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
-/** Bytes of randomness in a request id: 72 bits, 12 base64url characters. */
-const REQUEST_ID_BYTES = 9;
+/** 48 random bits, fixed per process, so ids from different runs of the server differ. */
+const REQUEST_ID_PREFIX = crypto.getRandomValues(new Uint8Array(6)).toBase64({
+  alphabet: "base64url",
+});
+let requestCount = 0;
 
 /**
  * A response whose body is `value` as JSON (`undefined` becomes `null`, RawJson is sent as is);
@@ -46,11 +49,12 @@ export function errorResponse(error: unknown, requestId: string): Response {
   });
 }
 
-/** A short random id that ties a response to the server's log lines. Never throws. */
+/**
+ * A short id that ties a response to the server's log lines: the process's random
+ * prefix and a counter (no randomness per request: ids need to be unique, not secret).
+ */
 export function newRequestId(): string {
-  return crypto.getRandomValues(new Uint8Array(REQUEST_ID_BYTES)).toBase64({
-    alphabet: "base64url",
-  });
+  return REQUEST_ID_PREFIX + (++requestCount).toString(36);
 }
 
 /** Response() rejects statuses outside 200–599, and an error must not read as success. */

@@ -260,6 +260,20 @@ Deno.test("parseArgs() rejects an oversized body whose Content-Length lies", asy
   await assertRejects(post(body, headers), PayloadTooLargeError);
 });
 
+Deno.test("parseArgs() reads a JSON body with a Content-Length in one go, bounded all the same", async () => {
+  const body = '[1337,"Hello, world!"]';
+  const headers = {
+    "content-type": "application/json",
+    "content-length": String(body.length),
+  };
+  assertEquals((await post(body, headers)).args, [1337, "Hello, world!"]);
+  // Only a Request made in-process can carry more than its Content-Length.
+  await assertRejects(
+    post(`[${"1,".repeat(600)}1]`, { ...headers, "content-length": "10" }),
+    PayloadTooLargeError,
+  );
+});
+
 Deno.test("parseArgs() accepts a body of exactly the limit", async () => {
   assertEquals(
     (await post(streamOf("[1]"), { "content-type": "application/json" }, 3))

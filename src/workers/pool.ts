@@ -2,6 +2,7 @@
 import { TimeoutError, UnavailableError } from "../errors.ts";
 import { RawJson } from "../raw_json.ts";
 import type { ClientStats } from "./client_stats.ts";
+import { MessageBatcher } from "./batch.ts";
 import { StreamResult } from "./stream_result.ts";
 import { deserializeError } from "./errors.ts";
 import type {
@@ -37,6 +38,8 @@ interface Incoming {
 interface Slot {
   index: number;
   worker: Worker;
+  /** Messages to the worker, posted in batches. */
+  outbox: MessageBatcher<FrontMessage>;
   ready: Promise<void>;
   pending: Map<number, Pending>;
   streams: Map<number, Incoming>;
@@ -90,23 +93,27 @@ export class WorkerPool {
     const slot: Slot = {
       index,
       worker,
+      outbox: new MessageBatcher((batch, transfer) =>
+        worker.postMessage(batch, transfer)
+      ),
       ready: new Promise<void>((resolve) => markReady = resolve),
       pending: new Map(),
       streams: new Map(),
       clients: new Set(),
       calls: 0,
     };
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) =>
-      this.#onMessage(slot, event.data, markReady);
+    worker.onmessage = (event: MessageEvent<WorkerMessage[]>) => {
+      for (const message of event.data) {
+        this.#onMessage(slot, message, markReady);
+      }
+    };
     worker.onerror = (event) => {
       // Without preventDefault an uncaught error in a worker would take the whole process down.
       event.preventDefault();
       console.error(`worker ${index} crashed: ${event.message}`);
       this.#replace(slot);
     };
-    worker.postMessage(
-      { type: "init", config: this.#options.config } satisfies FrontMessage,
-    );
+    slot.outbox.send({ type: "init", config: this.#options.config });
     return slot;
   }
 
@@ -176,9 +183,7 @@ export class WorkerPool {
             resolve();
           };
           const fail = (error: Error) => {
-            slot.worker.postMessage(
-              { type: "cancel", id } satisfies FrontMessage,
-            );
+            slot.outbox.send({ type: "cancel", id });
             controller.error(error);
             done();
           };
@@ -190,13 +195,11 @@ export class WorkerPool {
             },
             fail,
           });
-          slot.worker.postMessage(
-            { type: "stream-pull", id } satisfies FrontMessage,
-          );
+          slot.outbox.send({ type: "stream-pull", id });
         }),
       cancel: () => {
         slot.streams.delete(id);
-        slot.worker.postMessage({ type: "cancel", id } satisfies FrontMessage);
+        slot.outbox.send({ type: "cancel", id });
       },
     }, { highWaterMark: 0 });
   }
@@ -247,9 +250,7 @@ export class WorkerPool {
       const cancel = (error: Error) => {
         if (!slot.pending.delete(message.id)) return;
         // The worker stops waiting too (a long poll must not mark updates as returned).
-        slot.worker.postMessage(
-          { type: "cancel", id: message.id } satisfies FrontMessage,
-        );
+        slot.outbox.send({ type: "cancel", id: message.id });
         settle(reject)(error);
       };
       const timer = setTimeout(
@@ -275,7 +276,7 @@ export class WorkerPool {
         resolve: settle(resolve),
         reject: settle(reject),
       });
-      slot.worker.postMessage(message);
+      slot.outbox.send(message);
     });
   }
 

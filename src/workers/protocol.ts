@@ -1,7 +1,8 @@
 /**
  * Messages between the front (HTTP) and the workers hosting clients. Types
  * only: every message is told apart by `type`; calls carry an `id` that their
- * answer repeats; errors cross as data.
+ * answer repeats; errors cross as data. Each `postMessage` carries an array
+ * of them: what one event-loop turn produced (see `MessageBatcher`).
  */
 
 /** What a worker needs to create clients. */

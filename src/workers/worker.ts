@@ -5,6 +5,7 @@ import { createHostContext } from "../telegram/client_factory.ts";
 import { StreamedFile } from "../telegram/files.ts";
 import { ClientHosts } from "../telegram/hosts.ts";
 import { fromMtcuteError } from "../telegram/rpc_errors.ts";
+import { MessageBatcher } from "./batch.ts";
 import { serializeError } from "./errors.ts";
 import type { FrontMessage, WorkerConfig, WorkerMessage } from "./protocol.ts";
 
@@ -15,8 +16,12 @@ const workerIndex = Number(self.name.split("-").at(-1));
 const running = new Map<number, AbortController>();
 const streams = new Map<number, ReadableStreamDefaultReader<Uint8Array>>();
 
+const outbox = new MessageBatcher<WorkerMessage>((batch, transfer) =>
+  self.postMessage(batch, transfer)
+);
+
 function post(message: WorkerMessage, transfer: Transferable[] = []) {
-  self.postMessage(message, transfer);
+  outbox.send(message, transfer);
 }
 
 async function init(config: WorkerConfig): Promise<void> {
@@ -95,8 +100,12 @@ self.addEventListener("unhandledrejection", (event) => {
   );
 });
 
-self.onmessage = async (event: MessageEvent<FrontMessage>) => {
-  const message = event.data;
+// Each message of a batch is handled on its own: a slow call must not hold up the next.
+self.onmessage = (event: MessageEvent<FrontMessage[]>) => {
+  for (const message of event.data) void handle(message);
+};
+
+async function handle(message: FrontMessage): Promise<void> {
   switch (message.type) {
     case "init":
       await init(message.config);
@@ -130,4 +139,4 @@ self.onmessage = async (event: MessageEvent<FrontMessage>) => {
     default:
       message satisfies never;
   }
-};
+}

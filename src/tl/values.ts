@@ -55,7 +55,15 @@ export function encodeValue(
   options: EncodeValueOptions = {},
 ): unknown {
   const { maxDepth = 32 } = options;
-  return encode(value, { ancestors: new Set(), maxDepth }, 0) ?? null;
+  // Getters that throw are skipped, so the stack traces of their errors are never read:
+  // not capturing them makes a thrown getter (e.g. Message.link of a private chat) cheap.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return encode(value, { ancestors: new Set(), maxDepth }, 0) ?? null;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 /** Returns `undefined` for what JSON cannot hold (functions, symbols, `undefined`); the caller leaves it out. */
@@ -95,7 +103,9 @@ function encodeObject(
   if (object instanceof Set) return [...object].map(encodeItem);
   if (object instanceof Map) {
     return encodeEntries(
-      [...object].map(([key, item]) => [String(key), () => item]),
+      object,
+      [...object.keys()],
+      (map, key) => map.get(key),
       state,
       depth,
     );
@@ -103,58 +113,84 @@ function encodeObject(
   if (isTlObject(object)) return mtcuteToTlJson(object);
   if (isPlainObject(object)) {
     return encodeEntries(
-      Object.entries(object).map(([key, item]) => [key, () => item]),
+      object as Record<string, unknown>,
+      Object.keys(object),
+      (record, key) => record[key],
       state,
       depth,
     );
   }
   return encodeEntries(
-    instanceMembers(object).map((key) => [key, () => Reflect.get(object, key)]),
+    object,
+    instanceMembers(object),
+    (instance, key) => Reflect.get(instance, key),
     state,
     depth,
   );
 }
 
-/** Encodes `[key, read]` pairs into an object, leaving out what encodes to `undefined` or fails to read. */
-function encodeEntries(
-  entries: [string, () => unknown][],
+/** Encodes `read(source, key)` for each key into an object, leaving out what encodes to `undefined` or fails to read. */
+function encodeEntries<S, K>(
+  source: S,
+  keys: readonly K[],
+  read: (source: S, key: K) => unknown,
   state: EncodeState,
   depth: number,
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [key, read] of entries) {
+  for (const key of keys) {
     let item: unknown;
     try {
-      item = read();
+      item = read(source, key);
     } catch {
       // Some getters throw when the data they present is absent (e.g. a link to a private chat).
       continue;
     }
     const encoded = encode(item, state, depth);
-    if (encoded !== undefined) result[key] = encoded;
+    if (encoded !== undefined) result[String(key)] = encoded;
   }
   return result;
 }
 
+/** The public getters of each prototype chain met so far: results repeat the same few classes. */
+const gettersByPrototype = new WeakMap<object, readonly string[]>();
+
+/** The public getter names along `prototype`'s chain, nearest first. */
+function publicGetters(prototype: object | null): readonly string[] {
+  if (prototype === null || prototype === Object.prototype) return [];
+  let names = gettersByPrototype.get(prototype);
+  if (!names) {
+    const found = new Set<string>();
+    for (
+      let link: object | null = prototype;
+      link !== null && link !== Object.prototype;
+      link = Object.getPrototypeOf(link)
+    ) {
+      for (
+        const [name, descriptor] of Object.entries(
+          Object.getOwnPropertyDescriptors(link),
+        )
+      ) {
+        if (descriptor.get && isPublicMember(name)) found.add(name);
+      }
+    }
+    names = [...found];
+    gettersByPrototype.set(prototype, names);
+  }
+  return names;
+}
+
+function isPublicMember(name: string): boolean {
+  return !name.startsWith("_") && !HIDDEN_MEMBERS.has(name);
+}
+
 /** A class instance's public data: its own enumerable fields, then the getters of its prototype chain. */
 function instanceMembers(object: object): string[] {
-  const names = new Set(Object.keys(object));
-  for (
-    let prototype = Object.getPrototypeOf(object);
-    prototype !== null && prototype !== Object.prototype;
-    prototype = Object.getPrototypeOf(prototype)
-  ) {
-    for (
-      const [name, descriptor] of Object.entries(
-        Object.getOwnPropertyDescriptors(prototype),
-      )
-    ) {
-      if (descriptor.get) names.add(name);
-    }
+  const names = new Set(Object.keys(object).filter(isPublicMember));
+  for (const name of publicGetters(Object.getPrototypeOf(object))) {
+    names.add(name);
   }
-  return [...names].filter((name) =>
-    !name.startsWith("_") && !HIDDEN_MEMBERS.has(name)
-  );
+  return [...names];
 }
 
 function isPlainObject(object: object): boolean {

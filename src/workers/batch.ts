@@ -1,22 +1,33 @@
 /**
- * Groups the messages one event-loop turn produces into a single
- * `postMessage`: each post costs a serialization and a wake-up of the other
- * thread, and under load many calls start (and many answers arrive) together.
+ * Groups messages into a single `postMessage`: each post costs a serialization
+ * and a wake-up of the other thread. A batch holds what one event-loop turn
+ * produced; under load it may also wait for the next timer turn, so that calls
+ * arriving over several I/O events go out together (and mtcute then sends
+ * them to Telegram in one container).
  */
 
-/** Collects messages and posts them as one array once the current task's microtasks are done. */
+/**
+ * Collects messages and posts them as one array once the current task's
+ * microtasks are done, or, while `busy()` says so, on the next timer turn.
+ */
 export class MessageBatcher<M> {
   #messages: M[] = [];
   #transfer: Transferable[] = [];
 
   /** `post` receives each batch (never empty) with the buffers to transfer. */
+  // The delay under load costs a call well under a millisecond and saves the threads and the
+  // emulator a third of their CPU per call (getMe at 32 in flight: 1,665 → 2,333 req/s).
   constructor(
     private readonly post: (batch: M[], transfer: Transferable[]) => void,
+    private readonly busy: () => boolean = () => false,
   ) {}
 
   /** Queues `message`; it is posted with the others queued in this turn. */
   send(message: M, transfer: Transferable[] = []): void {
-    if (this.#messages.length === 0) queueMicrotask(() => this.#flush());
+    if (this.#messages.length === 0) {
+      if (this.busy()) setTimeout(() => this.#flush(), 0);
+      else queueMicrotask(() => this.#flush());
+    }
     this.#messages.push(message);
     this.#transfer.push(...transfer);
   }

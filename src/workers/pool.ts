@@ -24,6 +24,9 @@ export interface WorkerPoolOptions {
   streamTimeoutMs?: number;
 }
 
+/** With this many calls in progress on a worker, messages to it are coalesced (see MessageBatcher). */
+const COALESCE_AT_CALLS = 4;
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
@@ -45,6 +48,8 @@ interface Slot {
   streams: Map<number, Incoming>;
   clients: Set<string>;
   calls: number;
+  /** Calls in progress other than long polls (which wait without work). */
+  quickCalls: number;
 }
 
 /** Per-worker figures for the stats page. */
@@ -93,14 +98,16 @@ export class WorkerPool {
     const slot: Slot = {
       index,
       worker,
-      outbox: new MessageBatcher((batch, transfer) =>
-        worker.postMessage(batch, transfer)
+      outbox: new MessageBatcher(
+        (batch, transfer) => worker.postMessage(batch, transfer),
+        () => slot.quickCalls >= COALESCE_AT_CALLS,
       ),
       ready: new Promise<void>((resolve) => markReady = resolve),
       pending: new Map(),
       streams: new Map(),
       clients: new Set(),
       calls: 0,
+      quickCalls: 0,
     };
     worker.onmessage = (event: MessageEvent<WorkerMessage[]>) => {
       for (const message of event.data) {
@@ -307,7 +314,13 @@ export class WorkerPool {
       args,
       uploads,
     } as const;
-    return await this.#send(slot, message, limits) as RawJson | StreamResult;
+    const quick = method !== "getUpdates";
+    if (quick) slot.quickCalls++;
+    try {
+      return await this.#send(slot, message, limits) as RawJson | StreamResult;
+    } finally {
+      if (quick) slot.quickCalls--;
+    }
   }
 
   /** Starts the client if its session has a webhook or queued updates (used at server start). */

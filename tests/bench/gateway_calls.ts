@@ -7,6 +7,7 @@
  * Direct and gateway runs alternate in rounds so drift hits both alike.
  */
 import type { TelegramClient } from "@mtcute/core/client.js";
+import { spawnDeno } from "../e2e/process.ts";
 import {
   type Bot,
   closeDirect,
@@ -126,6 +127,7 @@ async function workersOfClients(gateway: Gateway): Promise<number[]> {
 
 /** The gateway's overhead alone, for one worker count and concurrency. */
 interface FloorRow {
+  /** 0 for the bare HTTP server. */
   workers: number;
   concurrency: number;
   side: SideResult;
@@ -241,6 +243,44 @@ async function benchWorkers(
   }
 }
 
+/**
+ * The same load against `_bare_http.ts`: HTTP and the client's own cost with no
+ * gateway behind them, the ceiling of any HTTP front on this machine.
+ */
+async function benchBareHttp(
+  { dc, roundMs }: { dc: Dc; roundMs: number },
+): Promise<FloorRow[]> {
+  const child = spawnDeno(
+    new URL("./_bare_http.ts", import.meta.url).pathname,
+    [],
+  );
+  try {
+    const [, url] = await child.waitFor(
+      /listening on (http:\/\/[\d.]+:\d+)\//,
+      30_000,
+    );
+    const bare = {
+      fetch: (path: string, init?: RequestInit) => fetch(`${url}${path}`, init),
+    } as Gateway;
+    const bot: Bot = { id: 1, token: "1:bare" };
+    const pids = { emulator: dc.child.process.pid, gateway: child.process.pid };
+    const rows: FloorRow[] = [];
+    for (const concurrency of CONCURRENCY) {
+      const side = emptySide();
+      await measureInto(
+        side,
+        pids,
+        { concurrency, roundMs },
+        () => gatewayCall(bare, bot, "getWebhookInfo"),
+      );
+      rows.push({ workers: 0, concurrency, side });
+    }
+    return rows;
+  } finally {
+    await child.stop();
+  }
+}
+
 function rate(side: SideResult): number {
   return side.ops / side.seconds;
 }
@@ -281,6 +321,7 @@ export async function benchGatewayCalls(
       );
     }
     emulatorRss = rssBytes(dc.child.process.pid);
+    floor.push(...await benchBareHttp({ dc, roundMs }));
   } finally {
     await dc.stop();
   }
@@ -375,7 +416,9 @@ export async function benchGatewayCalls(
     ], cpuRows),
     "",
     "The gateway alone: `getWebhookInfo`, which the worker answers from memory (HTTP, the front, " +
-    "the worker round trip and JSON, no Telegram call), one round per row.",
+    "the worker round trip and JSON, no Telegram call), one round per row. The last rows " +
+    "(`bare HTTP`) send the same requests to a bare `Deno.serve` that parses the body and " +
+    "answers a constant (`tests/bench/_bare_http.ts`): HTTP alone, the ceiling of any HTTP front here.",
     "",
     table(
       [
@@ -390,7 +433,7 @@ export async function benchGatewayCalls(
       floor.map(({ workers, concurrency, side }) => {
         const s = summarize(side.latencies);
         return [
-          workers,
+          workers || "bare HTTP",
           concurrency,
           num(rate(side)),
           `${ms(s.p50)} / ${ms(s.p99)}`,

@@ -31,6 +31,8 @@ export interface ServerConfig {
   maxUploadBytes: number;
   /** Longest a single request may wait for its client, in seconds (long polls add their own timeout). */
   requestTimeout: number;
+  /** Seconds without calls after which a client is unloaded (0: never). */
+  idleTimeout: number;
   /** mtcute's log level (0 = off … 5 = verbose). */
   logLevel: number;
 }
@@ -85,6 +87,8 @@ Options:
   --max-body BYTES      Largest accepted JSON body (default 10485760)
   --max-upload BYTES    Largest accepted multipart upload (default 2147483648)
   --request-timeout S   Longest wait for a client's answer, in seconds (default 60)
+  --idle-timeout S      Unload a client after this many seconds without calls,
+                        unless it has a webhook or queued updates; 0 = never (default 900)
   --log-level N         mtcute log level, 0 (off) to 5 (verbose) (default 1)
   --help                Show this help
   --version             Show the version`;
@@ -108,6 +112,7 @@ const FLAGS = {
   "max-body": { type: "string" },
   "max-upload": { type: "string" },
   "request-timeout": { type: "string" },
+  "idle-timeout": { type: "string" },
   "log-level": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -274,6 +279,11 @@ export function parseCli(argv: string[]): CliCommand {
       max: 3600,
       fallback: 60,
     }),
+    idleTimeout: integerFlag("idle-timeout", values["idle-timeout"], {
+      min: 0,
+      max: 7 * 24 * 3600,
+      fallback: 900,
+    }),
     logLevel: integerFlag("log-level", values["log-level"], {
       min: 0,
       max: 5,
@@ -332,5 +342,6 @@ export async function readClientConfig(
     dcKeyPem,
     testMode: config.testMode,
     logLevel: config.logLevel,
+    idleTimeoutMs: config.idleTimeout * 1000,
   };
 }

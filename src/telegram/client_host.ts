@@ -63,7 +63,10 @@ export function needsStartAtBoot(path: string): boolean {
 
 /** A logged-in client, ready for calls. */
 export class ClientHost {
+  /** When the last call ended (or the client came up). */
   lastUsed = Date.now();
+  /** Calls in progress, long polls included: a client is never unloaded under one. */
+  activeCalls = 0;
   connectionState = "connected";
 
   private constructor(

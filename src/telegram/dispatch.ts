@@ -56,7 +56,6 @@ export async function dispatch(
   args: unknown[],
   { signal, uploads = [] }: { signal: AbortSignal; uploads?: UploadedFile[] },
 ): Promise<unknown> {
-  host.lastUsed = Date.now();
   if (Object.hasOwn(WORKER_METHODS, method)) {
     return await WORKER_METHODS[method as keyof typeof WORKER_METHODS](
       host,

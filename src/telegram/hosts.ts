@@ -1,4 +1,4 @@
-/** The clients hosted by one worker: created once on first use, unloaded on rejection or shutdown. */
+/** The clients hosted by one worker: created once on first use, unloaded when idle, rejected or shutting down. */
 import { UnavailableError } from "../errors.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
 import type { ClientRef, UploadedFile } from "../workers/protocol.ts";
@@ -15,12 +15,31 @@ export interface ClientHostsOptions {
   onUnloaded(clientId: string): void;
 }
 
+/** Longest pause between two looks for idle clients. */
+const MAX_IDLE_SWEEP_MS = 30_000;
+
 /** Every client of a worker, keyed by client id. */
 export class ClientHosts {
   // Promises, so that concurrent first calls for one id share one login.
   readonly #hosts = new Map<string, Promise<ClientHost>>();
+  /** The logged-in ones, for the idle sweep. */
+  readonly #loaded = new Map<string, ClientHost>();
+  /** Clients being closed: opening one again waits, so two never share a session file. */
+  readonly #closing = new Map<string, Promise<void>>();
+  readonly #sweep?: ReturnType<typeof setInterval>;
 
-  constructor(readonly options: ClientHostsOptions) {}
+  constructor(readonly options: ClientHostsOptions) {
+    const idleMs = options.context.config.idleTimeoutMs ?? 0;
+    if (idleMs > 0) {
+      const sweep = setInterval(
+        () => this.#unloadIdle(idleMs),
+        Math.min(Math.max(idleMs / 4, 50), MAX_IDLE_SWEEP_MS),
+      );
+      // The sweep alone must not keep the worker alive.
+      Deno.unrefTimer(sweep);
+      this.#sweep = sweep;
+    }
+  }
 
   get size(): number {
     return this.#hosts.size;
@@ -29,9 +48,17 @@ export class ClientHosts {
   #open(ref: ClientRef): Promise<ClientHost> {
     let host = this.#hosts.get(ref.id);
     if (!host) {
-      host = ClientHost.open(ref, this.options.context);
+      const closing = this.#closing.get(ref.id);
+      host = closing
+        ? closing.then(() => ClientHost.open(ref, this.options.context))
+        : ClientHost.open(ref, this.options.context);
       this.#hosts.set(ref.id, host);
-      host.catch(() => {
+      const opening = host;
+      host.then((opened) => {
+        if (this.#hosts.get(ref.id) === opening) {
+          this.#loaded.set(ref.id, opened);
+        }
+      }, () => {
         // A client that failed to start keeps nothing in memory.
         if (this.#hosts.get(ref.id) === host) {
           this.#hosts.delete(ref.id);
@@ -50,6 +77,7 @@ export class ClientHosts {
     options: { signal: AbortSignal; uploads?: UploadedFile[] },
   ): Promise<unknown> {
     const host = await this.#open(ref);
+    host.activeCalls++;
     try {
       return await dispatch(host, method, args, options);
     } catch (error) {
@@ -64,6 +92,28 @@ export class ClientHosts {
         );
       }
       throw mapped;
+    } finally {
+      host.activeCalls--;
+      host.lastUsed = Date.now();
+    }
+  }
+
+  /** Unloads clients without calls for `idleMs` whose updates do not keep them (a webhook, a queue). */
+  #unloadIdle(idleMs: number): void {
+    const now = Date.now();
+    for (const [clientId, host] of this.#loaded) {
+      if (
+        host.activeCalls === 0 && now - host.lastUsed >= idleMs &&
+        !host.updates.active
+      ) {
+        // The session is saved on close; the next call logs in from it and catches up. The
+        // front keeps the client pinned here, so that call cannot start it on another worker.
+        void this.#unload(
+          clientId,
+          (h) => h.close(new UnavailableError("The client was unloaded")),
+          { keepPin: true },
+        );
+      }
     }
   }
 
@@ -85,17 +135,24 @@ export class ClientHosts {
   async #unload(
     clientId: string,
     how: (host: ClientHost) => Promise<void>,
+    { keepPin = false }: { keepPin?: boolean } = {},
   ): Promise<void> {
     const pending = this.#hosts.get(clientId);
     if (!pending) return;
     this.#hosts.delete(clientId);
-    this.options.onUnloaded(clientId);
-    const host = await pending.catch(() => undefined);
-    if (host) {
-      await how(host).catch((error) =>
-        console.error(`closing a client failed: ${error}`)
-      );
-    }
+    this.#loaded.delete(clientId);
+    if (!keepPin) this.options.onUnloaded(clientId);
+    const closed = (async () => {
+      const host = await pending.catch(() => undefined);
+      if (host) {
+        await how(host).catch((error) =>
+          console.error(`closing a client failed: ${error}`)
+        );
+      }
+    })();
+    this.#closing.set(clientId, closed);
+    await closed;
+    if (this.#closing.get(clientId) === closed) this.#closing.delete(clientId);
   }
 
   /** Stats of every client that is up (those still logging in are left out). */
@@ -110,6 +167,7 @@ export class ClientHosts {
 
   /** Closes every client (sessions are flushed to disk). */
   async closeAll(): Promise<void> {
+    clearInterval(this.#sweep);
     const reason = new UnavailableError("The server is shutting down");
     await Promise.all(
       [...this.#hosts.keys()].map((id) =>

@@ -15,6 +15,8 @@ export interface WorkerConfig {
   dcKeyPem?: string;
   testMode: boolean;
   logLevel: number;
+  /** Unload a client after this long without calls (unless its updates keep it); 0 or absent: never. */
+  idleTimeoutMs?: number;
 }
 
 /** Which client a call is for. `id` names its session file and never holds a secret. */

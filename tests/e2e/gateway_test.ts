@@ -1,38 +1,15 @@
 /** End to end: the real CLI against the DC emulator, over HTTP. */
 import { assertEquals, assertMatch } from "../assert.ts";
-import { readJson, startGateway, withWorld } from "./harness.ts";
-import type { Bot, Dc, Gateway } from "./harness.ts";
+import {
+  botLogins,
+  readJson,
+  startBot,
+  startGateway,
+  withWorld,
+} from "./harness.ts";
+import type { Bot } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
-
-/** How many times the bot logged in with its token, from the emulator's call log. */
-async function botLogins(dc: Dc, bot: Bot): Promise<number> {
-  const calls = await dc.control<string[]>("GET", `/calls?account=${bot.id}`);
-  return calls.filter((name) => name === "auth.importBotAuthorization").length;
-}
-
-/** Has the user start the bot, as on Telegram, so that the bot may message the user. */
-async function startBot(
-  { dc, gateway, bot, userId }: {
-    dc: Dc;
-    gateway: Gateway;
-    bot: Bot;
-    userId: number;
-  },
-) {
-  await gateway.fetch(`/bot${bot.token}/getMe`).then((r) => r.body?.cancel());
-  await dc.control("POST", "/messages", {
-    from: userId,
-    to: bot.id,
-    text: "/start",
-  });
-  const updates = await gateway.fetch(`/bot${bot.token}/getUpdates?timeout=10`)
-    .then((r) => r.json());
-  assertEquals(
-    updates.map((u: { newMessage?: { text: string } }) => u.newMessage?.text),
-    ["/start"],
-  );
-}
 
 Deno.test(
   "bot getMe works over GET and POST, with and without a trailing slash",

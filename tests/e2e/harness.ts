@@ -1,4 +1,5 @@
 /** Starts the DC emulator and the gateway as real processes for end-to-end tests. */
+import { assertEquals } from "../assert.ts";
 import { spawnDeno } from "./process.ts";
 import type { Child } from "./process.ts";
 
@@ -196,4 +197,33 @@ export async function withWorld(
     }
     await dc.stop();
   }
+}
+
+/** How many times the bot logged in with its token, from the emulator's call log. */
+export async function botLogins(dc: Dc, bot: Bot): Promise<number> {
+  const calls = await dc.control<string[]>("GET", `/calls?account=${bot.id}`);
+  return calls.filter((name) => name === "auth.importBotAuthorization").length;
+}
+
+/** Has the user start the bot, as on Telegram, so that the bot may message the user. */
+export async function startBot(
+  { dc, gateway, bot, userId }: {
+    dc: Dc;
+    gateway: Gateway;
+    bot: Bot;
+    userId: number;
+  },
+) {
+  await gateway.fetch(`/bot${bot.token}/getMe`).then((r) => r.body?.cancel());
+  await dc.control("POST", "/messages", {
+    from: userId,
+    to: bot.id,
+    text: "/start",
+  });
+  const updates = await gateway.fetch(`/bot${bot.token}/getUpdates?timeout=10`)
+    .then((r) => r.json());
+  assertEquals(
+    updates.map((u: { newMessage?: { text: string } }) => u.newMessage?.text),
+    ["/start"],
+  );
 }

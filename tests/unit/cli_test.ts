@@ -23,6 +23,7 @@ Deno.test("parseCli() fills the documented defaults", () => {
     maxBodyBytes: 10485760,
     maxUploadBytes: 2147483648,
     requestTimeout: 60,
+    idleTimeout: 900,
     logLevel: 1,
   });
 });
@@ -44,6 +45,8 @@ Deno.test("parseCli() reads every flag", () => {
     "--test",
     "--hostname",
     "127.0.0.1",
+    "--idle-timeout",
+    "0",
   ]);
   if (command.kind !== "serve") throw new Error("expected serve");
   assertEquals(command.config.port, 9000);
@@ -54,6 +57,7 @@ Deno.test("parseCli() reads every flag", () => {
   assertEquals(command.config.dcKeyPath, "key.pem");
   assertEquals(command.config.testMode, true);
   assertEquals(command.config.hostname, "127.0.0.1");
+  assertEquals(command.config.idleTimeout, 0);
 });
 
 Deno.test("parseCli() reads --stats-token, which makes the stats private", () => {
@@ -160,6 +164,11 @@ for (
       "a --stats-token with a space",
       [...REQUIRED, "--stats-token", "correct horse battery staple"],
       /^Invalid --stats-token/,
+    ],
+    [
+      "a negative --idle-timeout",
+      [...REQUIRED, "--idle-timeout=-1"],
+      /Invalid --idle-timeout: expected an integer from 0 to 604800/,
     ],
     ["an unknown flag", [...REQUIRED, "--frobnicate"], /frobnicate/],
     [

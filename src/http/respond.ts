@@ -17,16 +17,11 @@ let requestCount = 0;
 export function jsonResponse(
   value: unknown,
   status = 200,
-  headers?: HeadersInit,
+  headers: Record<string, string> = {},
 ): Response {
-  const merged = new Headers(headers);
-  merged.set("content-type", JSON_CONTENT_TYPE);
   return new Response(
     value instanceof RawJson ? value.text : JSON.stringify(value) ?? "null",
-    {
-      status,
-      headers: merged,
-    },
+    { status, headers: { ...headers, "content-type": JSON_CONTENT_TYPE } },
   );
 }
 

@@ -2,6 +2,11 @@
  * A streaming `multipart/form-data` reader: parts come one at a time, each
  * with its body as a stream, so a file part can go to disk (or anywhere)
  * without the whole request being held in memory.
+ *
+ * Every byte is looked at once: a part's body is handed out as views of the
+ * chunks the request body delivered (no copies), and only a possible start
+ * of the delimiter at the end of a chunk (usually nothing) is held back and
+ * joined with the next chunk.
  */
 import { InputError } from "../errors.ts";
 
@@ -11,12 +16,14 @@ export interface MultipartPart {
   /** Present for file parts. */
   filename?: string;
   contentType?: string;
+  /** Views of the request's own chunks: read them before the next read, or copy them. */
   body: ReadableStream<Uint8Array>;
 }
 
 const CRLF = new Uint8Array([13, 10]);
 const HEADER_END = new Uint8Array([13, 10, 13, 10]);
 const MAX_HEADER_BYTES = 16 * 1024;
+const EMPTY = new Uint8Array(0);
 const encoder = new TextEncoder();
 
 /** The boundary parameter of a multipart Content-Type; throws InputError when there is none. */
@@ -50,6 +57,36 @@ export function indexOfBytes(
     return i;
   }
   return -1;
+}
+
+/**
+ * Where the longest tail of `bytes` that is a proper prefix of `needle`
+ * starts (`bytes.length` when there is none): the bytes before it cannot
+ * belong to a `needle` that continues in the next chunk.
+ */
+export function partialMatchStart(
+  bytes: Uint8Array,
+  needle: Uint8Array,
+): number {
+  const first = needle[0];
+  for (
+    let i = bytes.indexOf(first, Math.max(0, bytes.length - needle.length + 1));
+    i !== -1;
+    i = bytes.indexOf(first, i + 1)
+  ) {
+    let j = 1;
+    while (i + j < bytes.length && bytes[i + j] === needle[j]) j++;
+    if (i + j === bytes.length) return i;
+  }
+  return bytes.length;
+}
+
+/** `a` and `b` in one new array. */
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 function parseHeaders(text: string): Omit<MultipartPart, "body"> {
@@ -89,7 +126,8 @@ export class MultipartReader {
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
   /** `\r\n--boundary`: what ends every part's body. */
   readonly #delimiter: Uint8Array;
-  #buffer: Uint8Array<ArrayBufferLike> = CRLF; // so the first boundary matches the delimiter too
+  /** Bytes received and not handed out yet. */
+  #pending: Uint8Array = CRLF; // so the first boundary matches the delimiter too
   #done = false;
   #partOpen = false;
 
@@ -98,19 +136,17 @@ export class MultipartReader {
     this.#delimiter = encoder.encode(`\r\n--${boundary}`);
   }
 
-  /** Appends the next chunk; returns false at the end of the stream. */
+  /** Adds the next chunk to what is pending; returns false at the end of the stream. */
   async #fill(): Promise<boolean> {
     const { done, value } = await this.#reader.read();
     if (done) return false;
-    const merged = new Uint8Array(this.#buffer.length + value.length);
-    merged.set(this.#buffer);
-    merged.set(value, this.#buffer.length);
-    this.#buffer = merged;
+    // Usually nothing is pending, and the chunk is used as it came.
+    this.#pending = this.#pending.length ? concat(this.#pending, value) : value;
     return true;
   }
 
   async #need(bytes: number): Promise<void> {
-    while (this.#buffer.length < bytes) {
+    while (this.#pending.length < bytes) {
       if (!await this.#fill()) {
         throw new InputError("The multipart body ended too early");
       }
@@ -125,23 +161,25 @@ export class MultipartReader {
     if (this.#done) return undefined;
     // Skip to the delimiter (the preamble before the first one is ignored).
     let at: number;
-    while ((at = indexOfBytes(this.#buffer, this.#delimiter)) === -1) {
-      // Only a delimiter's prefix at the very end can still matter.
-      this.#buffer = this.#buffer.slice(-(this.#delimiter.length - 1));
+    while ((at = indexOfBytes(this.#pending, this.#delimiter)) === -1) {
+      this.#pending = this.#pending.subarray(
+        partialMatchStart(this.#pending, this.#delimiter),
+      );
       if (!await this.#fill()) {
         throw new InputError("The multipart body has no boundary");
       }
     }
-    this.#buffer = this.#buffer.subarray(at + this.#delimiter.length);
+    this.#pending = this.#pending.subarray(at + this.#delimiter.length);
     await this.#need(2);
-    if (this.#buffer[0] === 45 && this.#buffer[1] === 45) { // "--": the closing delimiter
+    if (this.#pending[0] === 45 && this.#pending[1] === 45) { // "--": the closing delimiter
       this.#done = true;
+      this.#pending = EMPTY;
       await this.#reader.cancel().catch(() => {});
       return undefined;
     }
     let headerEnd: number;
-    while ((headerEnd = indexOfBytes(this.#buffer, HEADER_END)) === -1) {
-      if (this.#buffer.length > MAX_HEADER_BYTES) {
+    while ((headerEnd = indexOfBytes(this.#pending, HEADER_END)) === -1) {
+      if (this.#pending.length > MAX_HEADER_BYTES) {
         throw new InputError("A multipart part's headers are too long");
       }
       if (!await this.#fill()) {
@@ -151,34 +189,34 @@ export class MultipartReader {
       }
     }
     // The delimiter line may carry trailing whitespace before its CRLF.
-    const lineEnd = indexOfBytes(this.#buffer, CRLF);
+    const lineEnd = indexOfBytes(this.#pending, CRLF);
     const headers = parseHeaders(
-      new TextDecoder().decode(this.#buffer.subarray(lineEnd + 2, headerEnd)),
+      new TextDecoder().decode(this.#pending.subarray(lineEnd + 2, headerEnd)),
     );
-    this.#buffer = this.#buffer.subarray(headerEnd + HEADER_END.length);
+    this.#pending = this.#pending.subarray(headerEnd + HEADER_END.length);
     this.#partOpen = true;
     return { ...headers, body: this.#partBody() };
   }
 
+  /** Hands out the current part's bytes up to its delimiter, as they arrive. */
   #partBody(): ReadableStream<Uint8Array> {
-    const keep = this.#delimiter.length - 1;
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         while (true) {
-          const at = indexOfBytes(this.#buffer, this.#delimiter);
+          const pending = this.#pending;
+          const at = indexOfBytes(pending, this.#delimiter);
           if (at !== -1) {
-            if (at > 0) controller.enqueue(this.#buffer.slice(0, at));
-            this.#buffer = this.#buffer.subarray(at);
+            if (at > 0) controller.enqueue(pending.subarray(0, at));
+            this.#pending = pending.subarray(at);
             this.#partOpen = false;
             controller.close();
             return;
           }
-          // Everything but a possible delimiter prefix at the end is part of the body.
-          if (this.#buffer.length > keep) {
-            controller.enqueue(
-              this.#buffer.slice(0, this.#buffer.length - keep),
-            );
-            this.#buffer = this.#buffer.subarray(this.#buffer.length - keep);
+          // Everything before a possible start of the delimiter is the part's.
+          const end = partialMatchStart(pending, this.#delimiter);
+          if (end > 0) {
+            controller.enqueue(pending.subarray(0, end));
+            this.#pending = pending.subarray(end);
             return;
           }
           if (!await this.#fill()) {
@@ -201,6 +239,7 @@ export class MultipartReader {
   /** Stops reading the request body. */
   async cancel(): Promise<void> {
     this.#done = true;
+    this.#pending = EMPTY;
     await this.#reader.cancel().catch(() => {});
   }
 }

@@ -79,7 +79,7 @@ export async function dispatch(
       await callWithArguments(() => fn.apply(host.client, decoded)),
     );
   } finally {
-    // A stream read to its end has closed its file already; one mtcute never read has not.
+    // The spooled files mtcute read from (or never got to) are closed here.
     for (const file of opened) {
       try {
         file.close();

@@ -1,4 +1,4 @@
-/** Files through a worker: spooled uploads become streams for mtcute; downloads become streams for the front. */
+/** Files through a worker: spooled uploads become byte sources for mtcute; downloads become streams for the front. */
 import type { FileDownloadLocation } from "@mtcute/core";
 import { FileLocation } from "@mtcute/core";
 import { InputError, NotFoundError } from "../errors.ts";
@@ -13,6 +13,22 @@ export class StreamedFile {
   ) {}
 }
 
+/**
+ * A spooled file as mtcute's byte source (its `IReadable`: `read` fills the
+ * given array, 0 at the end). mtcute asks for whole upload parts, so each
+ * part is read from the file straight into the array mtcute sends, with no
+ * stream of small chunks and no copies in between. A class, not a plain
+ * object, so argument decoding hands it to mtcute untouched.
+ */
+class SpoolSource {
+  constructor(readonly file: Deno.FsFile) {}
+
+  /** Reads into `into`; resolves with the byte count, 0 at the end of the file. */
+  async read(into: Uint8Array): Promise<number> {
+    return (await this.file.read(into)) ?? 0;
+  }
+}
+
 function isFileRef(value: unknown): value is { _: "file"; field: string } {
   return typeof value === "object" && value !== null &&
     (value as { _?: unknown })._ === "file" &&
@@ -20,7 +36,7 @@ function isFileRef(value: unknown): value is { _: "file"; field: string } {
 }
 
 /**
- * Replaces each `{"_":"file","field":…}` reference in `args` with a stream of
+ * Replaces each `{"_":"file","field":…}` reference in `args` with a reader of
  * the spooled part; the object holding it gets the part's name, type and
  * size (as mtcute's `fileName`, `fileMime`, `fileSize`) unless it sets them.
  * Every file it opens goes into `opened`, for the caller to close.
@@ -40,18 +56,18 @@ export async function attachUploads(
     }
     const file = await Deno.open(upload.path);
     opened.push(file);
-    return { upload, stream: file.readable };
+    return { upload, source: new SpoolSource(file) };
   };
   const visit = async (value: unknown): Promise<unknown> => {
-    if (isFileRef(value)) return (await open(value)).stream;
+    if (isFileRef(value)) return (await open(value)).source;
     if (Array.isArray(value)) return await Promise.all(value.map(visit));
     if (typeof value !== "object" || value === null) return value;
     const entries = Object.entries(value);
     const out: Record<string, unknown> = {};
     for (const [key, item] of entries) {
       if (isFileRef(item)) {
-        const { upload, stream } = await open(item);
-        out[key] = stream;
+        const { upload, source } = await open(item);
+        out[key] = source;
         out.fileName ??= (value as Record<string, unknown>).fileName ??
           upload.name;
         out.fileMime ??= (value as Record<string, unknown>).fileMime ??
@@ -160,6 +176,14 @@ async function resolveTarget(
   };
 }
 
+/**
+ * How much of a download the worker holds ready for the front. mtcute starts
+ * its next part requests only while its own stream's queue is empty, so
+ * without this it would idle each time a chunk is on its way to the front
+ * and out to the HTTP client (~10% of the download's speed).
+ */
+const DOWNLOAD_READ_AHEAD_BYTES = 1024 * 1024;
+
 /** Drops `skip` bytes from the start and ends after `length` bytes (unbounded when undefined). */
 function slice(
   skip: number,
@@ -167,21 +191,28 @@ function slice(
 ): TransformStream<Uint8Array, Uint8Array> {
   let toSkip = skip;
   let left = length ?? Infinity;
-  return new TransformStream({
-    transform(chunk, controller) {
-      let part = chunk;
-      if (toSkip > 0) {
-        const dropped = Math.min(toSkip, part.length);
-        part = part.subarray(dropped);
-        toSkip -= dropped;
-      }
-      if (!part.length || left <= 0) return;
-      if (part.length > left) part = part.subarray(0, left);
-      left -= part.length;
-      controller.enqueue(part);
-      if (left <= 0) controller.terminate();
+  return new TransformStream(
+    {
+      transform(chunk, controller) {
+        let part = chunk;
+        if (toSkip > 0) {
+          const dropped = Math.min(toSkip, part.length);
+          part = part.subarray(dropped);
+          toSkip -= dropped;
+        }
+        if (!part.length || left <= 0) return;
+        if (part.length > left) part = part.subarray(0, left);
+        left -= part.length;
+        controller.enqueue(part);
+        if (left <= 0) controller.terminate();
+      },
     },
-  });
+    undefined,
+    {
+      highWaterMark: DOWNLOAD_READ_AHEAD_BYTES,
+      size: (chunk) => chunk.byteLength,
+    },
+  );
 }
 
 /** The `download` gateway method: the file's bytes as a stream, from `offset` for `length` bytes. */

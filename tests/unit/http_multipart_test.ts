@@ -3,6 +3,7 @@ import {
   indexOfBytes,
   multipartBoundary,
   MultipartReader,
+  partialMatchStart,
 } from "../../src/http/multipart.ts";
 import { InputError } from "../../src/errors.ts";
 
@@ -108,4 +109,15 @@ Deno.test("indexOfBytes() finds a needle at the edges", () => {
   assertEquals(indexOfBytes(hay, encoder.encode("abd")), 3);
   assertEquals(indexOfBytes(hay, encoder.encode("abc"), 1), -1);
   assertEquals(indexOfBytes(hay, encoder.encode("d")), 5);
+});
+
+Deno.test("partialMatchStart() keeps only a tail that can still become the needle", () => {
+  const needle = encoder.encode("\r\n--xy");
+  assertEquals(partialMatchStart(encoder.encode("abc"), needle), 3);
+  assertEquals(partialMatchStart(encoder.encode("abc\r"), needle), 3);
+  assertEquals(partialMatchStart(encoder.encode("abc\r\n-"), needle), 3);
+  assertEquals(partialMatchStart(encoder.encode("abc\r\n-a"), needle), 7);
+  // A full needle is not a partial one; a later partial start still counts.
+  assertEquals(partialMatchStart(encoder.encode("\r\n--xy\r"), needle), 6);
+  assertEquals(partialMatchStart(encoder.encode(""), needle), 0);
 });

@@ -214,22 +214,13 @@ async function benchWorkers(
       }
     }
     // The gateway's own floor: a method the worker answers from memory, no Telegram call.
-    const floor: FloorRow[] = [];
-    for (const concurrency of CONCURRENCY) {
-      const side = emptySide();
-      await measureInto(
-        side,
-        pids,
-        { concurrency, roundMs },
-        (slot) =>
-          gatewayCall(
-            gateway,
-            gatewayBots[slot % gatewayBots.length],
-            "getWebhookInfo",
-          ),
-      );
-      floor.push({ workers, concurrency, side });
-    }
+    const floor = await measureFloor({
+      server: gateway,
+      bots: gatewayBots,
+      pids,
+      roundMs,
+      workers,
+    });
     return {
       cells,
       floor,
@@ -241,6 +232,30 @@ async function benchWorkers(
     await gateway.stop();
     await Deno.remove(gateway.dataDir, { recursive: true }).catch(() => {});
   }
+}
+
+/** `getWebhookInfo` at each concurrency against `server`, calls spread over `bots`, one round each. */
+async function measureFloor(
+  { server, bots, pids, roundMs, workers }: {
+    server: Gateway;
+    bots: Bot[];
+    pids: { emulator: number; gateway: number };
+    roundMs: number;
+    workers: number;
+  },
+): Promise<FloorRow[]> {
+  const rows: FloorRow[] = [];
+  for (const concurrency of CONCURRENCY) {
+    const side = emptySide();
+    await measureInto(
+      side,
+      pids,
+      { concurrency, roundMs },
+      (slot) => gatewayCall(server, bots[slot % bots.length], "getWebhookInfo"),
+    );
+    rows.push({ workers, concurrency, side });
+  }
+  return rows;
 }
 
 /**
@@ -264,18 +279,13 @@ async function benchBareHttp(
     } as Gateway;
     const bot: Bot = { id: 1, token: "1:bare" };
     const pids = { emulator: dc.child.process.pid, gateway: child.process.pid };
-    const rows: FloorRow[] = [];
-    for (const concurrency of CONCURRENCY) {
-      const side = emptySide();
-      await measureInto(
-        side,
-        pids,
-        { concurrency, roundMs },
-        () => gatewayCall(bare, bot, "getWebhookInfo"),
-      );
-      rows.push({ workers: 0, concurrency, side });
-    }
-    return rows;
+    return await measureFloor({
+      server: bare,
+      bots: [bot],
+      pids,
+      roundMs,
+      workers: 0,
+    });
   } finally {
     await child.stop();
   }

@@ -4,7 +4,7 @@
  * run against both delivery methods (long polling and webhooks).
  */
 import { assert, assertEquals } from "../assert.ts";
-import { startGateway, withWorld } from "./harness.ts";
+import { startGateway, until, withWorld } from "./harness.ts";
 import type { World } from "./harness.ts";
 import { startReceiver } from "./receiver.ts";
 
@@ -81,18 +81,6 @@ function webhookCollector(): Collector {
       ),
     stop: () => receiver.close(),
   };
-}
-
-async function until(
-  condition: () => boolean,
-  timeoutMs: number,
-  what: string,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 for (

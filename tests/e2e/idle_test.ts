@@ -1,6 +1,6 @@
 /** End to end: --idle-timeout unloads clients nobody uses, and the next call brings them back. */
 import { assert, assertEquals } from "../assert.ts";
-import { botLogins, readJson, startBot, withWorld } from "./harness.ts";
+import { botLogins, readJson, startBot, until, withWorld } from "./harness.ts";
 import type { Gateway } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
@@ -13,22 +13,6 @@ async function botLoaded(gateway: Gateway): Promise<boolean> {
   const bots = stats.clients.filter((c: { kind: string }) => c.kind === "bot");
   assertEquals(bots.length, 1);
   return bots[0].loaded;
-}
-
-/** Polls `check` until it holds; throws after `timeoutMs`. */
-async function eventually(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 10_000,
-): Promise<number> {
-  const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > timeoutMs) {
-      throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return performance.now() - started;
 }
 
 Deno.test(
@@ -44,9 +28,10 @@ Deno.test(
       assertEquals(await botLoaded(gateway), true);
       assertEquals((await poll).body, []);
 
-      const unloadedAfter = await eventually(
-        "unloading the idle client",
+      const unloadedAfter = await until(
         async () => !(await botLoaded(gateway)),
+        10_000,
+        "unloading the idle client",
       );
       assert(unloadedAfter < 5_000, `unloaded after ${unloadedAfter} ms`);
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { CliError, parseCli, readClientConfig, USAGE } from "./src/cli.ts";
 import type { ServerConfig } from "./src/cli.ts";
 import { createGatewayHandler } from "./src/http/handler.ts";
+import { configureFileGc } from "./src/reclaim.ts";
 import { RequestMetrics } from "./src/stats/metrics.ts";
 import { createStatsPages } from "./src/stats/page.ts";
 import { VERSION } from "./src/version.ts";
@@ -10,6 +11,7 @@ import { bootClients } from "./src/workers/boot.ts";
 import { WorkerPool } from "./src/workers/pool.ts";
 
 async function serve(config: ServerConfig): Promise<void> {
+  configureFileGc(config.fileGc);
   const metrics = new RequestMetrics();
   // Uploads left over by a crash are of no use to anyone.
   const uploadDir = join(config.dataDir, ".uploads");

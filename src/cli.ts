@@ -1,6 +1,7 @@
 /** Command-line flags → a validated server configuration. */
 import { parseArgs } from "node:util";
 import { readUserIdArgument } from "./add_user/user_id.ts";
+import { DEFAULT_FILE_GC_MIB } from "./reclaim.ts";
 import { VERSION } from "./version.ts";
 import type { WorkerConfig } from "./workers/protocol.ts";
 
@@ -33,6 +34,8 @@ export interface ServerConfig {
   requestTimeout: number;
   /** Seconds without calls after which a client is unloaded (0: never). */
   idleTimeout: number;
+  /** MiB of file data a thread moves between two garbage collections (0: leave it to V8). */
+  fileGc: number;
   /** mtcute's log level (0 = off … 5 = verbose). */
   logLevel: number;
 }
@@ -89,6 +92,9 @@ Options:
   --request-timeout S   Longest wait for a client's answer, in seconds (default 60)
   --idle-timeout S      Unload a client after this many seconds without calls,
                         unless it has a webhook or queued updates; 0 = never (default 900)
+  --file-gc MIB         Collect garbage after every MIB of file data a thread moves,
+                        keeping transfers' memory low at some speed; 0 = leave it
+                        to V8 (default 4)
   --log-level N         mtcute log level, 0 (off) to 5 (verbose) (default 1)
   --help                Show this help
   --version             Show the version`;
@@ -113,6 +119,7 @@ const FLAGS = {
   "max-upload": { type: "string" },
   "request-timeout": { type: "string" },
   "idle-timeout": { type: "string" },
+  "file-gc": { type: "string" },
   "log-level": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -284,6 +291,11 @@ export function parseCli(argv: string[]): CliCommand {
       max: 7 * 24 * 3600,
       fallback: 900,
     }),
+    fileGc: integerFlag("file-gc", values["file-gc"], {
+      min: 0,
+      max: 1024,
+      fallback: DEFAULT_FILE_GC_MIB,
+    }),
     logLevel: integerFlag("log-level", values["log-level"], {
       min: 0,
       max: 5,
@@ -343,5 +355,6 @@ export async function readClientConfig(
     testMode: config.testMode,
     logLevel: config.logLevel,
     idleTimeoutMs: config.idleTimeout * 1000,
+    fileGcMib: config.fileGc,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { InputError, PayloadTooLargeError } from "../errors.ts";
+import { fileMemory } from "../reclaim.ts";
 import type { UploadedFile } from "../workers/protocol.ts";
 import { fileReference, fileReferencesIn } from "./file_reference.ts";
 import { multipartBoundary, MultipartReader } from "./multipart.ts";
@@ -88,6 +89,7 @@ class SpoolFile {
       done += this.#file.writeSync(bytes.subarray(done));
     }
     this.#filled = 0;
+    fileMemory.note(bytes.length);
   }
 }
 

@@ -2,6 +2,7 @@
 import type { FileDownloadLocation } from "@mtcute/core";
 import { FileLocation } from "@mtcute/core";
 import { InputError, NotFoundError } from "../errors.ts";
+import { fileMemory } from "../reclaim.ts";
 import type { FileMeta, UploadedFile } from "../workers/protocol.ts";
 import type { ClientHost } from "./client_host.ts";
 
@@ -25,7 +26,9 @@ class SpoolSource {
 
   /** Reads into `into`; resolves with the byte count, 0 at the end of the file. */
   async read(into: Uint8Array): Promise<number> {
-    return (await this.file.read(into)) ?? 0;
+    const read = (await this.file.read(into)) ?? 0;
+    fileMemory.note(read);
+    return read;
   }
 }
 
@@ -204,6 +207,7 @@ function slice(
         if (part.length > left) part = part.subarray(0, left);
         left -= part.length;
         controller.enqueue(part);
+        fileMemory.note(part.length);
         if (left <= 0) controller.terminate();
       },
     },

@@ -1,6 +1,7 @@
 /** The front's side of the workers: spawns them, pins each client to one, and routes calls. */
 import { TimeoutError, UnavailableError } from "../errors.ts";
 import { RawJson } from "../raw_json.ts";
+import { fileMemory } from "../reclaim.ts";
 import type { ClientStats } from "./client_stats.ts";
 import { MessageBatcher } from "./batch.ts";
 import { StreamResult } from "./stream_result.ts";
@@ -196,8 +197,10 @@ export class WorkerPool {
           };
           slot.streams.set(id, {
             chunk(chunk) {
-              if (chunk) controller.enqueue(chunk);
-              else controller.close();
+              if (chunk) {
+                controller.enqueue(chunk);
+                fileMemory.note(chunk.length);
+              } else controller.close();
               done();
             },
             fail,

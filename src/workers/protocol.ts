@@ -17,6 +17,8 @@ export interface WorkerConfig {
   logLevel: number;
   /** Unload a client after this long without calls (unless its updates keep it); 0 or absent: never. */
   idleTimeoutMs?: number;
+  /** `--file-gc`: MiB of file data between two garbage collections in the worker (0: off; absent: the default). */
+  fileGcMib?: number;
 }
 
 /** Which client a call is for. `id` names its session file and never holds a secret. */

@@ -1,6 +1,7 @@
 /// <reference lib="deno.worker" />
 /** Worker entry: hosts clients and answers the front's calls. */
 import { RawJson } from "../raw_json.ts";
+import { configureFileGc } from "../reclaim.ts";
 import { createHostContext } from "../telegram/client_factory.ts";
 import { StreamedFile } from "../telegram/files.ts";
 import { ClientHosts } from "../telegram/hosts.ts";
@@ -25,6 +26,7 @@ function post(message: WorkerMessage, transfer: Transferable[] = []) {
 }
 
 async function init(config: WorkerConfig): Promise<void> {
+  if (config.fileGcMib !== undefined) configureFileGc(config.fileGcMib);
   hosts = new ClientHosts({
     context: await createHostContext(config),
     onUnloaded: (clientId) => post({ type: "unloaded", clientId }),

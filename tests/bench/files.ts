@@ -12,7 +12,7 @@
  * 64 MiB above idle. The emulator keeps every file in memory, so its RSS
  * grows by the file sizes: that is expected and only reported.
  *
- * Standalone: `deno run -A tests/bench/files.ts [--quick] [--mib N] [--json FILE]`
+ * Standalone: `deno run -A tests/bench/files.ts [--quick] [--mib N] [--file-gc MIB] [--json FILE]`
  * (default 200 MiB, quick 20 MiB; `--json` also writes the figures).
  */
 import { Buffer } from "node:buffer";
@@ -52,6 +52,8 @@ export interface FilesOptions {
   quick?: boolean;
   /** File size in MiB; overrides `quick`. */
   mib?: number;
+  /** The gateways' `--file-gc` (MiB); their default when absent. */
+  fileGc?: number;
 }
 
 /** One transfer: how long it took and what it cost. */
@@ -872,6 +874,9 @@ export async function benchFiles(
       String(size + MIB),
       "--request-timeout",
       String(Math.min(3600, Math.ceil(timeoutMs / 1000))),
+      ...(options.fileGc === undefined
+        ? []
+        : ["--file-gc", String(options.fileGc)]),
     ];
     gateway = await startGateway({ dc, extraArgs: gatewayArgs });
     await startGatewayBot({ dc, gateway, bot: gatewayBot, userId });
@@ -1060,11 +1065,15 @@ if (import.meta.main) {
       quick: { type: "boolean" },
       mib: { type: "string" },
       json: { type: "string" },
+      "file-gc": { type: "string" },
     },
   });
   const result = await benchFiles({
     quick: values.quick,
     mib: values.mib === undefined ? undefined : Number(values.mib),
+    fileGc: values["file-gc"] === undefined
+      ? undefined
+      : Number(values["file-gc"]),
   });
   if (values.json) {
     const { section: _, ...figures } = result;

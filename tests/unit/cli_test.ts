@@ -24,6 +24,7 @@ Deno.test("parseCli() fills the documented defaults", () => {
     maxUploadBytes: 2147483648,
     requestTimeout: 60,
     idleTimeout: 900,
+    fileGc: 4,
     logLevel: 1,
   });
 });
@@ -47,6 +48,8 @@ Deno.test("parseCli() reads every flag", () => {
     "127.0.0.1",
     "--idle-timeout",
     "0",
+    "--file-gc",
+    "0",
   ]);
   if (command.kind !== "serve") throw new Error("expected serve");
   assertEquals(command.config.port, 9000);
@@ -58,6 +61,7 @@ Deno.test("parseCli() reads every flag", () => {
   assertEquals(command.config.testMode, true);
   assertEquals(command.config.hostname, "127.0.0.1");
   assertEquals(command.config.idleTimeout, 0);
+  assertEquals(command.config.fileGc, 0);
 });
 
 Deno.test("parseCli() reads --stats-token, which makes the stats private", () => {
@@ -169,6 +173,11 @@ for (
       "a negative --idle-timeout",
       [...REQUIRED, "--idle-timeout=-1"],
       /Invalid --idle-timeout: expected an integer from 0 to 604800/,
+    ],
+    [
+      "a fractional --file-gc",
+      [...REQUIRED, "--file-gc", "1.5"],
+      /Invalid --file-gc: expected an integer from 0 to 1024/,
     ],
     ["an unknown flag", [...REQUIRED, "--frobnicate"], /frobnicate/],
     [

@@ -68,10 +68,13 @@ function loadCollect(): (() => void) | undefined {
   }
 }
 
-/** glibc's `malloc_trim(0)`; undefined elsewhere or without FFI permission. */
+/** glibc's `malloc_trim(0)`; undefined elsewhere or without FFI permission (never prompts for it). */
 function loadTrim(): (() => void) | undefined {
   if (Deno.build.os !== "linux") return undefined;
   try {
+    if (Deno.permissions.querySync({ name: "ffi" }).state !== "granted") {
+      return undefined;
+    }
     const libc = Deno.dlopen("libc.so.6", {
       malloc_trim: { parameters: ["usize"], result: "i32" },
     });

@@ -13,6 +13,13 @@ import { runInNewContext } from "node:vm";
 /** Default of `--file-gc`, in MiB. */
 export const DEFAULT_FILE_GC_MIB = 4;
 
+/** What a thread's reclaims have cost so far (shown on the stats page). */
+export interface FileGcFigures {
+  collections: number;
+  /** Milliseconds spent collecting and trimming. */
+  ms: number;
+}
+
 /** What a reclaim runs: a garbage collection, then a malloc trim; either may be missing. */
 export interface Reclaimers {
   collect?: () => void;
@@ -25,8 +32,9 @@ export class MemoryReclaimer {
   #moved = 0;
   #reclaimers: Reclaimers | undefined;
   readonly #load: () => Reclaimers;
-  /** Reclaims run so far (shown in tests and benchmarks). */
+  /** Reclaims run so far. */
   reclaims = 0;
+  #ms = 0;
 
   constructor(everyBytes: number, load: () => Reclaimers = loadReclaimers) {
     this.#everyBytes = everyBytes;
@@ -46,9 +54,16 @@ export class MemoryReclaimer {
     if (this.#moved < this.#everyBytes) return;
     this.#moved = 0;
     this.#reclaimers ??= this.#load();
+    const start = performance.now();
     this.#reclaimers.collect?.();
     this.#reclaimers.trim?.();
+    this.#ms += performance.now() - start;
     this.reclaims++;
+  }
+
+  /** Reclaims so far and the time they took. */
+  figures(): FileGcFigures {
+    return { collections: this.reclaims, ms: Math.round(this.#ms) };
   }
 }
 

@@ -2,6 +2,7 @@
  * The stats page as HTML: self-contained (inline style, SVG and a tiny
  * refresh script, no external assets), every value escaped.
  */
+import type { FileGcFigures } from "../reclaim.ts";
 import { renderRateChart } from "./chart.ts";
 import { formatAgo, formatBytes, formatMs, formatUptime } from "./format.ts";
 import type {
@@ -126,14 +127,21 @@ function chartSection(snapshot: StatsSnapshot): string {
     } min</span><span>now</span></div></div></section>`;
 }
 
+function formatFileGc({ collections, ms }: FileGcFigures): string {
+  return `${collections} (${ms} ms)`;
+}
+
 function workersTable(snapshot: StatsSnapshot): string {
   const rows = snapshot.workers.map((w) =>
     `<tr data-worker="${w.index}"><td>${w.index}</td><td class="num">${w.clients}</td>` +
     `<td class="num">${w.pendingCalls}</td><td class="num">${w.callsServed}</td>` +
-    `<td class="num">${w.restarts}</td></tr>`
+    `<td class="num">${w.restarts}</td><td class="num">${
+      formatFileGc(w.fileGc)
+    }</td></tr>`
   ).join("");
   return `<section><h2>Workers</h2><table><thead><tr><th>Worker</th><th class="num">Clients</th>` +
-    `<th class="num">In flight</th><th class="num">Calls served</th><th class="num">Restarts</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+    `<th class="num">In flight</th><th class="num">Calls served</th><th class="num">Restarts</th>` +
+    `<th class="num" title="Garbage collections during file transfers (--file-gc) and the time they took">File GC</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function clientsTable(snapshot: StatsSnapshot): string {
@@ -190,7 +198,7 @@ export function renderStatsHtml(
       formatBytes(memory.rss),
       `heap ${formatBytes(memory.heapUsed)} of ${
         formatBytes(memory.heapTotal)
-      }`,
+      }; file GC ${formatFileGc(memory.fileGc)}`,
     ),
     card(
       "workers",

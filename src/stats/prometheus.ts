@@ -1,4 +1,5 @@
 /** The stats snapshot in Prometheus' text exposition format, version 0.0.4. */
+import type { FileGcFigures } from "../reclaim.ts";
 import { ERROR_KINDS } from "./metrics.ts";
 import type {
   ClientSnapshot,
@@ -268,6 +269,29 @@ export function renderPrometheus(snapshot: StatsSnapshot): string {
     for (const worker of snapshot.workers) {
       out.sample(name, { worker: worker.index }, value(worker));
     }
+  }
+  const gcThreads: [string, FileGcFigures][] = [
+    ["front", snapshot.memory.fileGc],
+    ...snapshot.workers.map((w): [string, FileGcFigures] => [
+      `worker-${w.index}`,
+      w.fileGc,
+    ]),
+  ];
+  out.family(
+    "mtkruto_file_gc_total",
+    "counter",
+    "Garbage collections run during file transfers (--file-gc), per thread.",
+  );
+  for (const [thread, gc] of gcThreads) {
+    out.sample("mtkruto_file_gc_total", { thread }, gc.collections);
+  }
+  out.family(
+    "mtkruto_file_gc_seconds_total",
+    "counter",
+    "Time those collections took, per thread.",
+  );
+  for (const [thread, gc] of gcThreads) {
+    out.sample("mtkruto_file_gc_seconds_total", { thread }, gc.ms / 1000);
   }
   requestFamilies(
     out,

@@ -4,6 +4,7 @@
  * can reach a client: no bot token, user id, phone number, webhook path or
  * secret (user clients appear under `clientLabel()`).
  */
+import { type FileGcFigures, fileMemory } from "../reclaim.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
 import type { WorkerStats } from "../workers/pool.ts";
 import { coarseBoundsMs } from "./histogram.ts";
@@ -81,6 +82,8 @@ export interface StatsSnapshot {
     heapUsed: number;
     heapTotal: number;
     external: number;
+    /** The front thread's garbage collections for file transfers (`--file-gc`). */
+    fileGc: FileGcFigures;
   };
   workers: WorkerStats[];
   /** Upper bounds, in milliseconds, of the `cumulative` latency counts. */
@@ -218,6 +221,7 @@ export async function buildSnapshot(
       heapUsed: memory.heapUsed,
       heapTotal: memory.heapTotal,
       external: memory.external,
+      fileGc: fileMemory.figures(),
     },
     workers: source.workers(),
     latencyBoundsMs: bounds,

@@ -1,7 +1,7 @@
 /** The front's side of the workers: spawns them, pins each client to one, and routes calls. */
 import { TimeoutError, UnavailableError } from "../errors.ts";
 import { RawJson } from "../raw_json.ts";
-import { fileMemory } from "../reclaim.ts";
+import { type FileGcFigures, fileMemory } from "../reclaim.ts";
 import type { ClientStats } from "./client_stats.ts";
 import { MessageBatcher } from "./batch.ts";
 import { StreamResult } from "./stream_result.ts";
@@ -51,6 +51,14 @@ interface Slot {
   calls: number;
   /** Calls in progress other than long polls (which wait without work). */
   quickCalls: number;
+  /** The worker's file GC, as of its last stats answer. */
+  fileGc: FileGcFigures;
+}
+
+/** A worker's answer to `stats`. */
+interface WorkerReport {
+  clients: ClientStats[];
+  fileGc: FileGcFigures;
 }
 
 /** Per-worker figures for the stats page. */
@@ -60,6 +68,8 @@ export interface WorkerStats {
   pendingCalls: number;
   callsServed: number;
   restarts: number;
+  /** Garbage collections for file transfers (`--file-gc`), as of the last client stats. */
+  fileGc: FileGcFigures;
 }
 
 /** N workers; each client-id is pinned to the least-loaded worker at its first call. */
@@ -109,6 +119,7 @@ export class WorkerPool {
       clients: new Set(),
       calls: 0,
       quickCalls: 0,
+      fileGc: { collections: 0, ms: 0 },
     };
     worker.onmessage = (event: MessageEvent<WorkerMessage[]>) => {
       for (const message of event.data) {
@@ -349,23 +360,29 @@ export class WorkerPool {
       pendingCalls: slot.pending.size,
       callsServed: slot.calls,
       restarts: this.#restarts[slot.index],
+      fileGc: slot.fileGc,
     }));
   }
 
-  /** Every hosted client's figures, from all workers (a worker that does not answer in time is left out). */
+  /**
+   * Every hosted client's figures, from all workers (a worker that does not
+   * answer in time is left out); also refreshes each worker's file GC figures.
+   */
   async clientStats(
     { timeoutMs = 2_000 }: { timeoutMs?: number } = {},
   ): Promise<ClientStats[]> {
+    const slots = [...this.#slots];
     const answers = await Promise.allSettled(
-      this.#slots.map((slot) =>
+      slots.map((slot) =>
         this.#send(slot, { type: "stats", id: this.#nextId++ }, { timeoutMs })
       ),
     );
-    return answers.flatMap((answer) =>
-      answer.status === "fulfilled"
-        ? JSON.parse((answer.value as RawJson).text) as ClientStats[]
-        : []
-    );
+    return answers.flatMap((answer, index) => {
+      if (answer.status !== "fulfilled") return [];
+      const report = JSON.parse((answer.value as RawJson).text) as WorkerReport;
+      slots[index].fileGc = report.fileGc;
+      return report.clients;
+    });
   }
 
   /** Asks every worker to close its clients (bounded by `timeoutMs`), then terminates them. */

@@ -79,7 +79,7 @@ export type FrontMessage =
   | { type: "boot"; id: number; client: ClientRef }
   /** Send the next chunk of the streamed result of call `id`. */
   | { type: "stream-pull"; id: number }
-  /** Report every hosted client (answered with a ClientStats[] result). */
+  /** Report every hosted client and the worker's file GC (answered with a WorkerReport). */
   | { type: "stats"; id: number }
   | { type: "shutdown"; id: number };
 

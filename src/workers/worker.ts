@@ -1,7 +1,7 @@
 /// <reference lib="deno.worker" />
 /** Worker entry: hosts clients and answers the front's calls. */
 import { RawJson } from "../raw_json.ts";
-import { configureFileGc } from "../reclaim.ts";
+import { configureFileGc, fileMemory } from "../reclaim.ts";
 import { createHostContext } from "../telegram/client_factory.ts";
 import { StreamedFile } from "../telegram/files.ts";
 import { ClientHosts } from "../telegram/hosts.ts";
@@ -132,7 +132,10 @@ async function handle(message: FrontMessage): Promise<void> {
       await answer(message.id, () => hosts!.boot(message.client));
       break;
     case "stats":
-      await answer(message.id, () => hosts!.stats(workerIndex));
+      await answer(message.id, async () => ({
+        clients: await hosts!.stats(workerIndex),
+        fileGc: fileMemory.figures(),
+      }));
       break;
     case "shutdown":
       await hosts?.closeAll();

@@ -103,6 +103,7 @@ export function fakeSource(
       pendingCalls: 0,
       callsServed: 0,
       restarts: 0,
+      fileGc: { collections: 0, ms: 0 },
     }],
     clients: () => Promise.resolve(hosted),
   };

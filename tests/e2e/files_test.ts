@@ -227,3 +227,41 @@ Deno.test(
       await multi.body?.cancel();
     }, { gatewayArgs: ["--max-upload", String(64 * 1024 * 1024)] }),
 );
+
+/** The file GC figures of the front and of worker 0, from the stats JSON. */
+async function fileGcCounts(world: World): Promise<[number, number]> {
+  const stats = await world.gateway.fetch("/stats", {
+    headers: { accept: "application/json" },
+  }).then((r) => r.json());
+  return [
+    stats.memory.fileGc.collections,
+    stats.workers[0].fileGc.collections,
+  ];
+}
+
+/** Sends a 6 MiB document and downloads it back; returns the two threads' collections. */
+async function transferSixMib(world: World): Promise<[number, number]> {
+  await startBot(world);
+  const bytes = pattern(6 * 1024 * 1024);
+  const sent = await sendDocument(world, bytes, "gc.bin", "application/x-test");
+  assertEquals(sent.status, 200);
+  const back = await download(world, (sent.body as { id: number }).id);
+  assertEquals(await back.bytes(), bytes);
+  return await fileGcCounts(world);
+}
+
+Deno.test(
+  "--file-gc 1 collects in the front and in the worker as file bytes pass, and /stats shows it; --file-gc 0 never does",
+  options,
+  async () => {
+    await withWorld(async (world) => {
+      // 6 MiB spooled and 6 MiB streamed out by the front; 6 MiB read and 6 MiB downloaded by the worker.
+      const [front, worker] = await transferSixMib(world);
+      assert(front >= 10 && front <= 13, `front collections: ${front}`);
+      assert(worker >= 10 && worker <= 13, `worker collections: ${worker}`);
+    }, { gatewayArgs: ["--file-gc", "1"] });
+    await withWorld(async (world) => {
+      assertEquals(await transferSixMib(world), [0, 0]);
+    }, { gatewayArgs: ["--file-gc", "0"] });
+  },
+);

@@ -45,13 +45,20 @@ function snapshot(clients: ClientSnapshot[]): StatsSnapshot {
     version: EVIL,
     generatedAt: "2024-01-01T00:00:42.000Z",
     uptimeSeconds: 3725,
-    memory: { rss: 50 * 1024 * 1024, heapUsed: 1, heapTotal: 2, external: 0 },
+    memory: {
+      rss: 50 * 1024 * 1024,
+      heapUsed: 1,
+      heapTotal: 2,
+      external: 0,
+      fileGc: { collections: 2, ms: 61 },
+    },
     workers: [{
       index: 0,
       clients: 1,
       pendingCalls: 0,
       callsServed: 3,
       restarts: 0,
+      fileGc: { collections: 5, ms: 350 },
     }],
     latencyBoundsMs: [],
     totals: client(),
@@ -100,6 +107,11 @@ Deno.test("renderStatsHtml() shows a client's figures in labelled cells", () => 
   );
   assertMatch(html, /data-field="uptime">1 h 2 min</);
   assertMatch(html, /data-field="rss">50\.0 MiB</);
+  assertMatch(html, /file GC 2 \(61 ms\)/);
+  assertMatch(
+    html,
+    /<tr data-worker="0">.*<td class="num">5 \(350 ms\)<\/td><\/tr>/,
+  );
 });
 
 Deno.test("renderStatsHtml() says so when no client has been used", () => {

@@ -34,6 +34,7 @@ function setup({ token }: { token?: string } = {}) {
         pendingCalls: 0,
         callsServed: calls.length,
         restarts: 0,
+        fileGc: { collections: 0, ms: 0 },
       }],
       clients: () => Promise.resolve(hosted),
     },

@@ -29,6 +29,7 @@ function snapshot(): Promise<StatsSnapshot> {
       pendingCalls: 0,
       callsServed: 6,
       restarts: 0,
+      fileGc: { collections: 3, ms: 210 },
     }],
     clients: () =>
       Promise.resolve([{
@@ -130,6 +131,12 @@ Deno.test("renderPrometheus() shows the figures, labelled and escaped", async ()
   assertMatch(text, /display_name="Quote \\" back\\\\slash\\nnew line"/);
   assertMatch(text, /^mtkruto_gateway_requests_total 6$/m);
   assertMatch(text, /^mtkruto_worker_calls_total\{worker="0"\} 6$/m);
+  assertMatch(text, /^mtkruto_file_gc_total\{thread="worker-0"\} 3$/m);
+  assertMatch(
+    text,
+    /^mtkruto_file_gc_seconds_total\{thread="worker-0"\} 0\.21$/m,
+  );
+  assertMatch(text, /^mtkruto_file_gc_total\{thread="front"\} \d+$/m);
 });
 
 Deno.test("renderPrometheus() histograms are cumulative and end with +Inf = count", async () => {

@@ -12,7 +12,6 @@ import {
   __tlReaderMap,
   __tlWriterMap,
   createAesIgeForMessage,
-  factorizePQSync,
   generateKeyAndIvFromNonce,
   parsePublicKey,
   TlBinaryReader,
@@ -25,6 +24,7 @@ import {
   concat,
   modPow,
 } from "./protocol/crypto.ts";
+import { factorizePq } from "./protocol/raw_client.ts";
 
 type TlObject = { _: string; [key: string]: unknown };
 
@@ -220,7 +220,7 @@ export class LightConnection {
     const { nonce, resPq } = first;
     const serverNonce = resPq.serverNonce as Uint8Array;
     const pq = resPq.pq as Uint8Array;
-    const [p, q] = factorizePQSync(crypto, pq);
+    const [p, q] = factorizePq(crypto, pq);
     const newNonce = crypto.randomBytes(32);
     const inner = serialize({
       _: "mt_p_q_inner_data_dc",

@@ -1,9 +1,10 @@
 /** The handshake over raw TCP: the old RSA scheme, DH checks, and what the server rejects. */
 import { Long } from "@mtcute/core";
 import { __tlReaderMap, TlBinaryReader } from "@mtcute/core/utils.js";
-import { bigintFromBytes, randomBytes } from "./crypto.ts";
+import { bigintFromBytes, bigintToBytes, randomBytes } from "./crypto.ts";
 import { DH_G, DH_PRIME, generatePq } from "./dh.ts";
 import {
+  factorizePq,
   RawConnection,
   rawHandshake,
   rawHandshakeResult,
@@ -25,6 +26,21 @@ Deno.test("pq is a product of two distinct ~31-bit primes", () => {
     assert(p < q && p >= 2n ** 30n && q < 2n ** 31n, `${p} ${q}`);
     assert((p * q).toString(2).length <= 62);
   }
+});
+
+Deno.test("the test clients factor pq again when Pollard-Brent gives back pq itself", () => {
+  const { p, q } = generatePq();
+  const pq = bigintToBytes(p * q, 8);
+  let calls = 0;
+  const [a, b] = factorizePq(null!, pq, () => {
+    calls++;
+    // mtcute's answer when its gcd lands on n: p = 1, q = pq.
+    return calls === 1
+      ? [Uint8Array.of(1), pq]
+      : [bigintToBytes(p, 4), bigintToBytes(q, 4)];
+  });
+  assertEquals(calls, 2);
+  assertEquals([bigintFromBytes(a), bigintFromBytes(b)], [p, q]);
 });
 
 Deno.test("the old RSA scheme (SHA1 padding, p_q_inner_data) creates a working auth key", async () => {

@@ -16,8 +16,27 @@ import {
 } from "@mtcute/core/utils.js";
 import { NodeCryptoProvider } from "@mtcute/node/utils.js";
 import type { RsaKeyPair } from "../contract.ts";
+import { bigintFromBytes } from "./crypto.ts";
 
 type Obj = { _: string; [key: string]: unknown };
+
+/**
+ * Factors pq with mtcute's Pollard-Brent, retried until the factors multiply
+ * back: in about one run in a thousand it returns pq itself (gcd = n), and a
+ * client that sends p = 1 is rightly cut off by the server.
+ */
+export function factorizePq(
+  crypto: NodeCryptoProvider,
+  pq: Uint8Array,
+  factorize: typeof factorizePQSync = factorizePQSync,
+): [Uint8Array, Uint8Array] {
+  const product = bigintFromBytes(pq);
+  for (;;) {
+    const [p, q] = factorize(crypto, pq);
+    const [pn, qn] = [bigintFromBytes(p), bigintFromBytes(q)];
+    if (pn > 1n && qn > 1n && pn * qn === product) return [p, q];
+  }
+}
 
 const provider = new NodeCryptoProvider();
 const ready = provider.initialize();
@@ -201,7 +220,7 @@ export async function rawHandshakeResult(
   await ready;
   const nonce = provider.randomBytes(16);
   const resPq = await plainCall(connection, { _: "mt_req_pq_multi", nonce });
-  const [p, q] = factorizePQSync(provider, resPq.pq as Uint8Array);
+  const [p, q] = factorizePq(provider, resPq.pq as Uint8Array);
   const newNonce = provider.randomBytes(32);
   const inner = TlBinaryWriter.manual(256);
   inner.uint(0x83c95aec); // p_q_inner_data, the pre-"_dc" constructor

@@ -32,8 +32,7 @@ export class MemoryReclaimer {
   #moved = 0;
   #reclaimers: Reclaimers | undefined;
   readonly #load: () => Reclaimers;
-  /** Reclaims run so far. */
-  reclaims = 0;
+  #collections = 0;
   #ms = 0;
 
   constructor(everyBytes: number, load: () => Reclaimers = loadReclaimers) {
@@ -58,12 +57,12 @@ export class MemoryReclaimer {
     this.#reclaimers.collect?.();
     this.#reclaimers.trim?.();
     this.#ms += performance.now() - start;
-    this.reclaims++;
+    this.#collections++;
   }
 
   /** Reclaims so far and the time they took. */
   figures(): FileGcFigures {
-    return { collections: this.reclaims, ms: Math.round(this.#ms) };
+    return { collections: this.#collections, ms: Math.round(this.#ms) };
   }
 }
 

@@ -12,6 +12,7 @@ import type {
   UploadedFile,
   WorkerConfig,
   WorkerMessage,
+  WorkerReport,
 } from "./protocol.ts";
 
 /** Options of `WorkerPool.start`. */
@@ -52,12 +53,6 @@ interface Slot {
   /** Calls in progress other than long polls (which wait without work). */
   quickCalls: number;
   /** The worker's file GC, as of its last stats answer. */
-  fileGc: FileGcFigures;
-}
-
-/** A worker's answer to `stats`. */
-interface WorkerReport {
-  clients: ClientStats[];
   fileGc: FileGcFigures;
 }
 

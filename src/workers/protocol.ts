@@ -4,6 +4,8 @@
  * answer repeats; errors cross as data. Each `postMessage` carries an array
  * of them: what one event-loop turn produced (see `MessageBatcher`).
  */
+import type { FileGcFigures } from "../reclaim.ts";
+import type { ClientStats } from "./client_stats.ts";
 
 /** What a worker needs to create clients. */
 export interface WorkerConfig {
@@ -19,6 +21,12 @@ export interface WorkerConfig {
   idleTimeoutMs?: number;
   /** `--file-gc`: MiB of file data between two garbage collections in the worker (0: off; absent: the default). */
   fileGcMib?: number;
+}
+
+/** A worker's answer to `stats`. */
+export interface WorkerReport {
+  clients: ClientStats[];
+  fileGc: FileGcFigures;
 }
 
 /** Which client a call is for. `id` names its session file and never holds a secret. */

@@ -8,7 +8,12 @@ import { ClientHosts } from "../telegram/hosts.ts";
 import { fromMtcuteError } from "../telegram/rpc_errors.ts";
 import { MessageBatcher } from "./batch.ts";
 import { serializeError } from "./errors.ts";
-import type { FrontMessage, WorkerConfig, WorkerMessage } from "./protocol.ts";
+import type {
+  FrontMessage,
+  WorkerConfig,
+  WorkerMessage,
+  WorkerReport,
+} from "./protocol.ts";
 
 let hosts: ClientHosts | undefined;
 // The pool names workers `clients-<index>`.
@@ -132,7 +137,7 @@ async function handle(message: FrontMessage): Promise<void> {
       await answer(message.id, () => hosts!.boot(message.client));
       break;
     case "stats":
-      await answer(message.id, async () => ({
+      await answer(message.id, async (): Promise<WorkerReport> => ({
         clients: await hosts!.stats(workerIndex),
         fileGc: fileMemory.figures(),
       }));

@@ -32,7 +32,7 @@ Deno.test("MemoryReclaimer collects, then trims, once per interval of bytes", ()
   // The count starts again after a reclaim: a big chunk counts once.
   memory.note(5000);
   memory.note(999);
-  assertEquals(memory.reclaims, 2);
+  assertEquals(memory.figures().collections, 2);
   assertEquals(loads(), 1);
 });
 
@@ -48,15 +48,15 @@ Deno.test("MemoryReclaimer with an interval of 0 never reclaims", () => {
 
 Deno.test("configureFileGc() sets this thread's reclaimer in MiB, and its collection frees dead buffers", () => {
   configureFileGc(1);
-  const before = fileMemory.reclaims;
+  const before = fileMemory.figures().collections;
   fileMemory.note(512 * 1024);
-  assertEquals(fileMemory.reclaims, before);
+  assertEquals(fileMemory.figures().collections, before);
   let garbage: Uint8Array[] = [];
   for (let i = 0; i < 64; i++) garbage.push(new Uint8Array(1 << 20).fill(i));
   const held = Deno.memoryUsage().external;
   garbage = [];
   fileMemory.note(512 * 1024);
-  assertEquals(fileMemory.reclaims, before + 1);
+  assertEquals(fileMemory.figures().collections, before + 1);
   const after = Deno.memoryUsage().external;
   assert(
     held - after >= 48 << 20,
@@ -64,7 +64,7 @@ Deno.test("configureFileGc() sets this thread's reclaimer in MiB, and its collec
   );
   configureFileGc(0);
   fileMemory.note(64 << 20);
-  assertEquals(fileMemory.reclaims, before + 1);
+  assertEquals(fileMemory.figures().collections, before + 1);
   configureFileGc(4);
   assertEquals(garbage.length, 0);
 });

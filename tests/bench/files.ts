@@ -341,9 +341,40 @@ async function bounded<T>(
   }
 }
 
+/**
+ * Files left in a gateway's spool directory once it has had up to 5 s to
+ * empty it: the spooled part is deleted as the call ends, right around the answer.
+ */
+async function spoolFilesLeft(gateway: Gateway): Promise<number> {
+  const spoolDir = `${gateway.dataDir}/.uploads`;
+  await waitUntil(() => dirUsage(spoolDir).files === 0, {
+    timeoutMs: 5_000,
+    everyMs: 20,
+    what: "the spool directory to empty",
+  }).catch(() => {});
+  return dirUsage(spoolDir).files;
+}
+
+/** The processes a transfer meters besides the benchmark's own. */
+interface Pids {
+  gateway: number;
+  emulator: number;
+}
+
+/** What every transfer of the benchmark is given. */
+interface TransferInput {
+  userId: number;
+  file: GeneratedFile;
+  pids: Pids;
+  timeoutMs: number;
+}
+
+/** What an upload through the gateway resolves with. */
+type GatewayUpload = Transfer & GatewayUploadPhases & { messageId: number };
+
 /** Runs `fn` while metering CPU and sampling RSS of the three processes. */
 async function measured<T extends { bytes: number; sha256: string }>(
-  pids: { gateway: number; emulator: number },
+  pids: Pids,
   fn: () => Promise<T>,
   onSample?: () => void,
 ): Promise<T & Transfer> {
@@ -392,7 +423,7 @@ function dirUsage(dir: string): { files: number; bytes: number } {
 interface UploadRun {
   gateway: Gateway;
   file: GeneratedFile;
-  pids: { gateway: number; emulator: number };
+  pids: Pids;
   /** Sends the request; resolves with the answer's status and text. */
   send: () => Promise<{ status: number; text: string }>;
   /** The sha256 of what was sent, once it was. */
@@ -457,15 +488,11 @@ const MEDIA_PART = JSON.stringify({
 
 /** The benchmark's own upload: `fetch` with a multipart body generated as it is sent (chunked). */
 async function gatewayUpload(
-  { gateway, bot, userId, file, pids, timeoutMs }: {
+  { gateway, bot, userId, file, pids, timeoutMs }: TransferInput & {
     gateway: Gateway;
     bot: Bot;
-    userId: number;
-    file: GeneratedFile;
-    pids: { gateway: number; emulator: number };
-    timeoutMs: number;
   },
-): Promise<Transfer & GatewayUploadPhases & { messageId: number }> {
+): Promise<GatewayUpload> {
   const boundary = `bench${crypto.randomUUID().replaceAll("-", "")}`;
   const encoder = new TextEncoder();
   const prefix = encoder.encode(
@@ -510,17 +537,11 @@ async function gatewayUpload(
  * curl is not installed.
  */
 async function curlUpload(
-  { gateway, bot, userId, file, pids, timeoutMs }: {
+  { gateway, bot, userId, file, pids, timeoutMs }: TransferInput & {
     gateway: Gateway;
     bot: Bot;
-    userId: number;
-    file: GeneratedFile;
-    pids: { gateway: number; emulator: number };
-    timeoutMs: number;
   },
-): Promise<
-  (Transfer & GatewayUploadPhases & { messageId: number }) | undefined
-> {
+): Promise<GatewayUpload | undefined> {
   const path = await Deno.makeTempFile({
     prefix: "mtkruto-bench-",
     suffix: ".bin",
@@ -574,14 +595,10 @@ async function curlUpload(
 }
 
 async function gatewayDownload(
-  { gateway, bot, userId, messageId, file, pids, timeoutMs }: {
+  { gateway, bot, userId, messageId, file, pids, timeoutMs }: TransferInput & {
     gateway: Gateway;
-    file: GeneratedFile;
     bot: Bot;
-    userId: number;
     messageId: number;
-    pids: { gateway: number; emulator: number };
-    timeoutMs: number;
   },
 ): Promise<Transfer & Received> {
   const target = encodeURIComponent(
@@ -605,12 +622,8 @@ async function gatewayDownload(
 }
 
 async function directUpload(
-  { client, userId, file, pids, timeoutMs }: {
+  { client, userId, file, pids, timeoutMs }: TransferInput & {
     client: TelegramClient;
-    userId: number;
-    file: GeneratedFile;
-    pids: { gateway: number; emulator: number };
-    timeoutMs: number;
   },
 ): Promise<Transfer & { messageId: number }> {
   const { body, sha256 } = file.stream();
@@ -635,13 +648,9 @@ async function directUpload(
 }
 
 async function directDownload(
-  { client, userId, messageId, file, pids, timeoutMs }: {
+  { client, userId, messageId, file, pids, timeoutMs }: TransferInput & {
     client: TelegramClient;
-    file: GeneratedFile;
-    userId: number;
     messageId: number;
-    pids: { gateway: number; emulator: number };
-    timeoutMs: number;
   },
 ): Promise<Transfer & Received> {
   const controller = new AbortController();
@@ -902,14 +911,7 @@ export async function benchFiles(
       pids,
       timeoutMs,
     });
-    const spoolDir = `${gateway.dataDir}/.uploads`;
-    // The spooled part is deleted as the call ends, right around the answer.
-    await waitUntil(() => dirUsage(spoolDir).files === 0, {
-      timeoutMs: 5_000,
-      everyMs: 20,
-      what: "the spool directory to empty",
-    }).catch(() => {});
-    const spoolLeft = dirUsage(spoolDir).files;
+    const spoolLeft = await spoolFilesLeft(gateway);
     const gatewayDown = await gatewayDownload({
       gateway,
       bot: gatewayBot,
@@ -957,13 +959,7 @@ export async function benchFiles(
       pids: curlPids,
       timeoutMs,
     });
-    const curlSpool = `${curlGateway.dataDir}/.uploads`;
-    await waitUntil(() => dirUsage(curlSpool).files === 0, {
-      timeoutMs: 5_000,
-      everyMs: 20,
-      what: "the spool directory to empty",
-    }).catch(() => {});
-    const curlSpoolLeft = dirUsage(curlSpool).files;
+    const curlSpoolLeft = await spoolFilesLeft(curlGateway);
 
     const sent = gatewayUp.sha256;
     check("direct upload: sha256 of the generated file", directUp.sha256, sent);

@@ -112,13 +112,8 @@ async function measureInto(
 /** Which worker each client label is on, from the stats page (empty if it does not say). */
 async function workersOfClients(gateway: Gateway): Promise<number[]> {
   try {
-    const response = await gateway.fetch("/stats", {
-      headers: { accept: "application/json" },
-    });
-    const stats = await response.json() as {
-      clients?: { kind?: string; worker?: number; loaded?: boolean }[];
-    };
-    return (stats.clients ?? []).filter((client) => client.kind === "bot")
+    const stats = await gateway.stats();
+    return stats.clients.filter((client) => client.kind === "bot")
       .map((client) => client.worker ?? -1);
   } catch {
     return [];

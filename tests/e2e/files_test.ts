@@ -230,9 +230,7 @@ Deno.test(
 
 /** The file GC figures of the front and of worker 0, from the stats JSON. */
 async function fileGcCounts(world: World): Promise<[number, number]> {
-  const stats = await world.gateway.fetch("/stats", {
-    headers: { accept: "application/json" },
-  }).then((r) => r.json());
+  const stats = await world.gateway.stats();
   return [
     stats.memory.fileGc.collections,
     stats.workers[0].fileGc.collections,

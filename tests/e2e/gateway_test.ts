@@ -305,9 +305,7 @@ Deno.test(
         ),
       );
       assertEquals([a.status, b.status], [200, 200]);
-      const stats = await gateway.fetch("/stats", {
-        headers: { accept: "application/json" },
-      }).then((r) => r.json());
+      const stats = await gateway.stats();
       assertEquals(stats.workers.map((w: { clients: number }) => w.clients), [
         1,
         1,
@@ -381,9 +379,7 @@ Deno.test(
         entry.name
       ).filter((name) => name !== ".uploads");
       assertEquals(files, []);
-      const stats = await gateway.fetch("/stats", {
-        headers: { accept: "application/json" },
-      }).then((r) => r.json());
+      const stats = await gateway.stats();
       assertEquals(stats.workers.map((w: { clients: number }) => w.clients), [
         0,
       ]);

@@ -1,5 +1,6 @@
 /** Starts the DC emulator and the gateway as real processes for end-to-end tests. */
 import { assertEquals } from "../assert.ts";
+import type { StatsSnapshot } from "../../src/stats/snapshot.ts";
 import { spawnDeno } from "./process.ts";
 import type { Child } from "./process.ts";
 
@@ -94,6 +95,8 @@ export interface Gateway {
   child: Child;
   /** `fetch` relative to the gateway's URL. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** The stats as JSON (`/stats` with `Accept: application/json`). */
+  stats(): Promise<StatsSnapshot>;
   /** Stops the process (SIGTERM: a clean shutdown; SIGKILL: a crash). */
   stop(signal?: Deno.Signal): Promise<Deno.CommandStatus>;
 }
@@ -130,6 +133,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     dataDir,
     child,
     fetch: (path, init) => fetch(`${url}${path}`, init),
+    stats: () =>
+      fetch(`${url}/stats`, { headers: { accept: "application/json" } })
+        .then((response) => response.json()),
     stop: (signal) => child.stop(signal),
   };
 }

@@ -7,9 +7,7 @@ const options = { sanitizeOps: false, sanitizeResources: false };
 
 /** Whether the stats say the (only) bot client is loaded in a worker. */
 async function botLoaded(gateway: Gateway): Promise<boolean> {
-  const stats = await gateway.fetch("/stats", {
-    headers: { accept: "application/json" },
-  }).then((r) => r.json());
+  const stats = await gateway.stats();
   const bots = stats.clients.filter((c: { kind: string }) => c.kind === "bot");
   assertEquals(bots.length, 1);
   return bots[0].loaded;

@@ -5,6 +5,9 @@
  * same emulator; 1 and 32 calls in flight; `--workers` 1 and 2 (two bots on
  * different workers, load split between them, against two direct clients).
  * Direct and gateway runs alternate in rounds so drift hits both alike.
+ * The HTTP load comes from a lean keep-alive client (`_http_load.ts`), as
+ * wrk would send it; with `--workers 1` the same calls also go through
+ * Deno's `fetch`, for reference.
  */
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { spawnDeno } from "../e2e/process.ts";
@@ -23,6 +26,7 @@ import {
   startGateway,
   startGatewayBot,
 } from "./_world.ts";
+import { HttpLoadClient } from "./_http_load.ts";
 import {
   cpuSeconds,
   mib,
@@ -50,6 +54,12 @@ const CONCURRENCY = [1, 32] as const;
 const WORKERS = [1, 2] as const;
 /** Most calls per round, so a fast machine still ends each round. */
 const MAX_OPS_PER_ROUND = 50_000;
+/**
+ * Unmeasured calls before each round. Without them the first round of a call
+ * measures V8 compiling its code path (on the same two cores): the gateway
+ * showed ~2 ms of CPU per getMe at 1 in flight instead of ~0.7.
+ */
+const WARMUP_OPS = 200;
 
 /** One side of one cell, summed over its rounds. */
 interface SideResult {
@@ -69,6 +79,8 @@ interface Cell {
   concurrency: number;
   direct: SideResult;
   gateway: SideResult;
+  /** The same gateway calls through `fetch` (with `--workers 1` only). */
+  gatewayFetch?: SideResult;
 }
 
 function emptySide(): SideResult {
@@ -88,6 +100,13 @@ async function measureInto(
   load: { concurrency: number; roundMs: number },
   op: (slot: number, sequence: number) => Promise<unknown>,
 ): Promise<void> {
+  await runLoad({
+    concurrency: load.concurrency,
+    maxOps: WARMUP_OPS,
+    maxMs: load.roundMs,
+    warmupOps: 0,
+    op,
+  });
   const before = {
     emulator: cpuSeconds(pids.emulator),
     gateway: cpuSeconds(pids.gateway),
@@ -97,6 +116,7 @@ async function measureInto(
     concurrency: load.concurrency,
     maxOps: MAX_OPS_PER_ROUND,
     maxMs: load.roundMs,
+    warmupOps: 0,
     op,
   });
   side.cpu.emulator += cpuSeconds(pids.emulator) - before.emulator;
@@ -150,6 +170,7 @@ async function benchWorkers(
   const gateway = await startGateway({ dc, workers });
   const context = await directContext(dc);
   const clients: TelegramClient[] = [];
+  let http: HttpLoadClient | undefined;
   try {
     const pid = gateway.child.process.pid;
     const idle = rssBytes(pid);
@@ -169,6 +190,8 @@ async function benchWorkers(
     const pinned = await workersOfClients(gateway);
     const loggedIn = rssBytes(pid);
     const pids = { emulator: dc.child.process.pid, gateway: pid };
+    http = await HttpLoadClient.open(gateway.url, Math.max(...CONCURRENCY));
+    const lean = http;
 
     const cells: Cell[] = [];
     for (const method of METHODS) {
@@ -178,15 +201,19 @@ async function benchWorkers(
           ? client.getMe()
           : client.sendText(userId, `bench ${sequence}`);
       };
-      const viaGateway = (slot: number, sequence: number) => {
-        const bot = gatewayBots[slot % gatewayBots.length];
-        return method === "getMe"
-          ? gatewayCall(gateway, bot, "getMe")
-          : gatewayCall(gateway, bot, "sendText", [
-            userId,
-            `bench ${sequence}`,
-          ]);
-      };
+      const argsOf = (sequence: number) =>
+        method === "getMe" ? [] : [userId, `bench ${sequence}`];
+      const pathOf = (slot: number) =>
+        `/bot${gatewayBots[slot % gatewayBots.length].token}/${method}`;
+      const viaGateway = (slot: number, sequence: number) =>
+        lean.post(slot, pathOf(slot), argsOf(sequence));
+      const viaFetch = (slot: number, sequence: number) =>
+        gatewayCall(
+          gateway,
+          gatewayBots[slot % gatewayBots.length],
+          method,
+          argsOf(sequence),
+        );
       for (const concurrency of CONCURRENCY) {
         const cell: Cell = {
           workers,
@@ -194,6 +221,7 @@ async function benchWorkers(
           concurrency,
           direct: emptySide(),
           gateway: emptySide(),
+          gatewayFetch: workers === 1 ? emptySide() : undefined,
         };
         const load = { concurrency, roundMs };
         for (let round = 0; round < rounds; round++) {
@@ -202,6 +230,10 @@ async function benchWorkers(
             () => measureInto(cell.direct, pids, load, direct),
             () => measureInto(cell.gateway, pids, load, viaGateway),
           ];
+          const { gatewayFetch } = cell;
+          if (gatewayFetch) {
+            sides.push(() => measureInto(gatewayFetch, pids, load, viaFetch));
+          }
           if (round % 2) sides.reverse();
           for (const side of sides) await side();
         }
@@ -210,7 +242,7 @@ async function benchWorkers(
     }
     // The gateway's own floor: a method the worker answers from memory, no Telegram call.
     const floor = await measureFloor({
-      server: gateway,
+      http,
       bots: gatewayBots,
       pids,
       roundMs,
@@ -223,16 +255,17 @@ async function benchWorkers(
       pinned,
     };
   } finally {
+    http?.close();
     await closeDirect(context, clients);
     await gateway.stop();
     await Deno.remove(gateway.dataDir, { recursive: true }).catch(() => {});
   }
 }
 
-/** `getWebhookInfo` at each concurrency against `server`, calls spread over `bots`, one round each. */
+/** `getWebhookInfo` at each concurrency through `http`, calls spread over `bots`, one round each. */
 async function measureFloor(
-  { server, bots, pids, roundMs, workers }: {
-    server: Gateway;
+  { http, bots, pids, roundMs, workers }: {
+    http: HttpLoadClient;
     bots: Bot[];
     pids: { emulator: number; gateway: number };
     roundMs: number;
@@ -246,7 +279,12 @@ async function measureFloor(
       side,
       pids,
       { concurrency, roundMs },
-      (slot) => gatewayCall(server, bots[slot % bots.length], "getWebhookInfo"),
+      (slot) =>
+        http.post(
+          slot,
+          `/bot${bots[slot % bots.length].token}/getWebhookInfo`,
+          [],
+        ),
     );
     rows.push({ workers, concurrency, side });
   }
@@ -264,24 +302,24 @@ async function benchBareHttp(
     new URL("./_bare_http.ts", import.meta.url).pathname,
     [],
   );
+  let http: HttpLoadClient | undefined;
   try {
     const [, url] = await child.waitFor(
       /listening on (http:\/\/[\d.]+:\d+)\//,
       30_000,
     );
-    const bare = {
-      fetch: (path: string, init?: RequestInit) => fetch(`${url}${path}`, init),
-    } as Gateway;
+    http = await HttpLoadClient.open(url, Math.max(...CONCURRENCY));
     const bot: Bot = { id: 1, token: "1:bare" };
     const pids = { emulator: dc.child.process.pid, gateway: child.process.pid };
     return await measureFloor({
-      server: bare,
+      http,
       bots: [bot],
       pids,
       roundMs,
       workers: 0,
     });
   } finally {
+    http?.close();
     await child.stop();
   }
 }
@@ -357,12 +395,14 @@ export async function benchGatewayCalls(
     cpuPerCall(cell.gateway.cpu.gateway, cell.gateway),
   ]);
   const errors = cells.flatMap((cell) =>
-    (["direct", "gateway"] as const).filter((side) => cell[side].errors).map(
-      (side) =>
-        `${cell.method} --workers ${cell.workers} c${cell.concurrency} ${side}: ${
-          cell[side].errors
-        } failed (${cell[side].firstError})`,
-    )
+    (["direct", "gateway", "gatewayFetch"] as const).flatMap((name) => {
+      const side = cell[name];
+      return side?.errors
+        ? [
+          `${cell.method} --workers ${cell.workers} c${cell.concurrency} ${name}: ${side.errors} failed (${side.firstError})`,
+        ]
+        : [];
+    })
   );
 
   // The issue's targets: ≥ 0.7× at 32 in flight, ≤ 1 ms added p50 (judged with 1 in flight, where it is not queueing).
@@ -387,12 +427,32 @@ export async function benchGatewayCalls(
     }
   }
 
+  const fetchRows = cells.flatMap((cell) => {
+    if (!cell.gatewayFetch) return [];
+    const d = summarize(cell.direct.latencies);
+    const f = summarize(cell.gatewayFetch.latencies);
+    return [[
+      `${cell.method}, --workers ${cell.workers}`,
+      cell.concurrency,
+      num(rate(cell.gatewayFetch)),
+      ratio(rate(cell.gatewayFetch) / rate(cell.direct)),
+      `${ms(f.p50)} / ${ms(f.p99)}`,
+      ms(f.p50 - d.p50),
+      cpuPerCall(cell.gatewayFetch.cpu.gateway, cell.gatewayFetch),
+      cpuPerCall(cell.gatewayFetch.cpu.bench, cell.gatewayFetch),
+      cpuPerCall(cell.gateway.cpu.bench, cell.gateway),
+    ]];
+  });
+
   const markdown = [
     `${rounds} alternating rounds of ${roundMs} ms per side and cell; latencies in ms. ` +
-    "Gateway: `POST /bot<token>/<method>` with a JSON body over keep-alive `fetch`; " +
-    "direct: `client.getMe()` / `client.sendText(user, text)` on mtcute clients in the bench process " +
-    "(their results stay objects: no JSON). With `--workers 2`, two bots pinned to different workers " +
-    "take alternate calls, against two direct clients.",
+    "Gateway: `POST /bot<token>/<method>` with a JSON body, one keep-alive connection per call in " +
+    "flight, from a lean HTTP/1.1 client (`tests/bench/_http_load.ts`, which sends prebuilt bytes and " +
+    "checks for a 200, as wrk would) so that the load generator takes little of the two cores the " +
+    "gateway shares with it; `fetch` rows follow for reference. Direct: `client.getMe()` / " +
+    "`client.sendText(user, text)` on mtcute clients in the bench process (their results stay " +
+    "objects: no JSON). With `--workers 2`, two bots pinned to different workers take alternate " +
+    "calls, against two direct clients.",
     "",
     table([
       "Call",
@@ -419,6 +479,22 @@ export async function benchGatewayCalls(
       "Gateway: bench",
       "Gateway: gateway CPU ms/call",
     ], cpuRows),
+    "",
+    "The same gateway calls with Deno's `fetch` as the HTTP client (`--workers 1`, measured in the " +
+    "same alternating rounds): what a Deno program calling the gateway sees, with the client's own " +
+    "CPU per call beside the lean client's.",
+    "",
+    table([
+      "Call",
+      "In flight",
+      "fetch req/s",
+      "fetch/direct",
+      "fetch p50 / p99",
+      "Added p50",
+      "Gateway CPU ms/call",
+      "fetch CPU ms/call",
+      "Lean client CPU ms/call",
+    ], fetchRows),
     "",
     "The gateway alone: `getWebhookInfo`, which the worker answers from memory (HTTP, the front, " +
     "the worker round trip and JSON, no Telegram call), one round per row. The last rows " +

@@ -7,6 +7,7 @@
  * call, so it would measure the client as much as the server (as wrk does,
  * this keeps the load generator's share small).
  */
+import { concat } from "../dc/protocol/crypto.ts";
 
 const CRLF_CRLF = [13, 10, 13, 10];
 const decoder = new TextDecoder();
@@ -44,10 +45,7 @@ export class HttpConnection {
       `POST ${path} HTTP/1.1\r\nhost: ${this.host}\r\n` +
         `content-type: application/json\r\ncontent-length: ${payload.length}\r\n\r\n`,
     );
-    const request = new Uint8Array(head.length + payload.length);
-    request.set(head);
-    request.set(payload, head.length);
-    return request;
+    return concat(head, payload);
   }
 
   /** Sends `request` (from `postJson`) and reads its whole response. */
@@ -142,13 +140,7 @@ export class HttpConnection {
       parts.push(await this.#readBytes(size));
       await this.#readLine();
     }
-    const body = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-    let offset = 0;
-    for (const part of parts) {
-      body.set(part, offset);
-      offset += part.length;
-    }
-    return body;
+    return concat(...parts);
   }
 }
 

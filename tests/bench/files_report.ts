@@ -1,0 +1,237 @@
+/** The file benchmark's report: its result type and the markdown tables. */
+import { mib, pct, ratio, table } from "./_stats.ts";
+import type { Section } from "./_stats.ts";
+import {
+  type GatewayUploadPhases,
+  MIB,
+  type Received,
+  type Transfer,
+} from "./files_measure.ts";
+
+/** What `benchFiles` measured. */
+export interface FilesResult {
+  bytes: number;
+  gateway: {
+    upload: Transfer & GatewayUploadPhases;
+    download: Transfer & Received;
+    /** RSS after login and /start, before any transfer. */
+    idleRss: number;
+    /** Highest sampled RSS during both transfers. */
+    peakRss: number;
+    /** The kernel's high-water mark over the transfers (VmHWM, reset at idle); NaN if not resettable. */
+    hwmRss: number;
+    /** RSS once the transfers are over (after a short rest). */
+    afterRss: number;
+    /** Files left in `<data-dir>/.uploads` after the upload answered. */
+    spoolLeft: number;
+    /** Whether the download gave back exactly the generated file. */
+    intact: boolean;
+  };
+  direct: {
+    /** RSS of the benchmark process before the direct transfers. */
+    idleRss: number;
+    upload: Transfer;
+    download: Transfer & Received;
+    /** Whether the download gave back exactly the generated file. */
+    intact: boolean;
+  };
+  /**
+   * The same upload by `curl -F` (a Content-Length body, the README's way)
+   * to a second, fresh gateway process; undefined without curl.
+   */
+  curl?: {
+    upload: Transfer & GatewayUploadPhases;
+    idleRss: number;
+    spoolLeft: number;
+  };
+  emulator: { idleRss: number; peakRss: number; afterRss: number };
+  /**
+   * CPU that processes other than the benchmark, the gateway and the emulator
+   * used during the run, as a share of all cores: more than a few percent
+   * means the figures were disturbed.
+   */
+  othersCpu: number;
+  /** One-line results against the issue's targets. */
+  summary: string[];
+  /** Peak growth of the gateway over idle, and whether it is under the target. */
+  growth: { bytes: number; targetBytes: number; met: boolean };
+  section: Section;
+}
+
+function mibps(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(1) : "–";
+}
+
+function secs(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(2)} s` : "–";
+}
+
+function cpus(cpu: Transfer["cpu"]): string {
+  return `${pct(cpu.gateway)} / ${pct(cpu.emulator)} / ${pct(cpu.bench)}`;
+}
+
+function integrity(intact: boolean, received: Received): string {
+  if (intact) return "yes";
+  const blocks = received.damagedMiB.join(", ") +
+    (received.damagedCount > received.damagedMiB.length ? ", …" : "");
+  return `**NO**: ${received.damagedCount} 1 MiB block(s) differ (${blocks})`;
+}
+
+/** The markdown section of a file benchmark run. */
+export function report(result: Omit<FilesResult, "section">): Section {
+  const { gateway: g, direct: d, emulator: e, growth, curl: c } = result;
+  const size = mib(result.bytes);
+  const throughput = table(
+    [
+      "Transfer",
+      "Gateway",
+      "Direct mtcute",
+      "Gateway / direct",
+      "CPU gateway / emulator / bench (gateway run)",
+      "CPU gateway / emulator / bench (direct run)",
+    ],
+    [
+      [
+        `Upload ${size}`,
+        `${mibps(g.upload.mibPerSecond)} MiB/s (${secs(g.upload.seconds)})`,
+        `${mibps(d.upload.mibPerSecond)} MiB/s (${secs(d.upload.seconds)})`,
+        ratio(g.upload.mibPerSecond / d.upload.mibPerSecond),
+        cpus(g.upload.cpu),
+        cpus(d.upload.cpu),
+      ],
+      ...(c
+        ? [[
+          `Upload ${size}, \`curl -F\` (Content-Length), fresh gateway`,
+          `${mibps(c.upload.mibPerSecond)} MiB/s (${secs(c.upload.seconds)})`,
+          `${mibps(d.upload.mibPerSecond)} MiB/s (${secs(d.upload.seconds)})`,
+          ratio(c.upload.mibPerSecond / d.upload.mibPerSecond),
+          cpus(c.upload.cpu),
+          cpus(d.upload.cpu),
+        ]]
+        : []),
+      [
+        `Download ${size}`,
+        `${mibps(g.download.mibPerSecond)} MiB/s (${secs(g.download.seconds)})`,
+        `${mibps(d.download.mibPerSecond)} MiB/s (${secs(d.download.seconds)})`,
+        ratio(g.download.mibPerSecond / d.download.mibPerSecond),
+        cpus(g.download.cpu),
+        cpus(d.download.cpu),
+      ],
+    ],
+  );
+  const memory = table(
+    [
+      "Process",
+      "Idle RSS",
+      "Peak during upload",
+      "Peak during download",
+      "Peak − idle",
+      "After",
+    ],
+    [
+      [
+        "Gateway (sampled every 50 ms)",
+        mib(g.idleRss),
+        mib(g.upload.peakRss.gateway),
+        mib(g.download.peakRss.gateway),
+        `**${mib(growth.bytes)}**`,
+        mib(g.afterRss),
+      ],
+      [
+        "Gateway (kernel VmHWM over both, reset at idle)",
+        mib(g.idleRss),
+        "",
+        "",
+        mib(g.hwmRss - g.idleRss),
+        "",
+      ],
+      ...(c
+        ? [[
+          "Second gateway, fresh, `curl -F` upload only",
+          mib(c.idleRss),
+          mib(c.upload.peakRss.gateway),
+          "",
+          `**${mib(c.upload.peakRss.gateway - c.idleRss)}**`,
+          "",
+        ]]
+        : []),
+      [
+        "Direct mtcute client (the benchmark process, which also makes and hashes the data)",
+        mib(d.idleRss),
+        mib(d.upload.peakRss.bench),
+        mib(d.download.peakRss.bench),
+        mib(
+          Math.max(d.upload.peakRss.bench, d.download.peakRss.bench) -
+            d.idleRss,
+        ),
+        "",
+      ],
+      [
+        "Emulator (keeps every file in memory; all transfers)",
+        mib(e.idleRss),
+        "",
+        "",
+        mib(e.peakRss - e.idleRss),
+        mib(e.afterRss),
+      ],
+    ],
+  );
+  const phases = [
+    `Gateway upload phases: the benchmark had handed over the whole body after ${
+      secs(g.upload.bodySentSeconds)
+    }; the spool file was complete after ${secs(g.upload.spooledSeconds)} (${
+      mibps(result.bytes / MIB / g.upload.spooledSeconds)
+    } MiB/s into the spool); the answer came after ${secs(g.upload.seconds)} (${
+      mibps(
+        result.bytes / MIB / (g.upload.seconds - g.upload.spooledSeconds),
+      )
+    } MiB/s from the spool to the emulator). The upload to Telegram starts only once the part is spooled, so the two run one after the other. ` +
+    `The gateway's RSS peaked at ${
+      mib(g.upload.spoolPeakRss)
+    } while spooling, ${mib(g.upload.spoolPeakRss - g.idleRss)} above idle.`,
+    ...(c
+      ? [
+        `\`curl -F\` upload: the spool file was complete after ${
+          secs(c.upload.spooledSeconds)
+        } (${
+          mibps(result.bytes / MIB / c.upload.spooledSeconds)
+        } MiB/s), the answer came after ${secs(c.upload.seconds)} (${
+          mibps(
+            result.bytes / MIB /
+              (c.upload.seconds - c.upload.spooledSeconds),
+          )
+        } MiB/s from the spool to the emulator); RSS ${
+          mib(c.upload.spoolPeakRss - c.idleRss)
+        } above idle while spooling. Spool directory afterwards: ${c.spoolLeft} file(s).`,
+      ]
+      : []),
+    `First byte of the download: gateway ${
+      secs(g.download.firstByteSeconds)
+    }, direct ${secs(d.download.firstByteSeconds)}.`,
+    `Gateway peak RSS growth over idle: ${
+      mib(growth.bytes)
+    } against a target of ${mib(growth.targetBytes)}: ` +
+    `**${
+      growth.met ? "met" : "not met"
+    }**. Spool directory after the upload: ${g.spoolLeft} file(s).`,
+    `Other processes on the machine used ${
+      pct(result.othersCpu)
+    } of its ${navigator.hardwareConcurrency} cores during the run.`,
+    `Round trip intact (sha256 and a byte-by-byte comparison with the generated file): ` +
+    `gateway ${integrity(g.intact, g.download)}, direct ${
+      integrity(d.intact, d.download)
+    }.`,
+  ];
+  if (!g.intact || !d.intact) {
+    phases.push(
+      "The damage comes from mtcute 0.30.3's uploadFile: it numbers a part before taking the lock that orders the reads, " +
+        "and that lock (@fuman/utils AsyncLock) is not first-come first-served, so neighbouring parts can go out under " +
+        "each other's numbers. It is not the gateway's doing, but it hits uploads through the gateway too.",
+    );
+  }
+  return {
+    title: "Files (issue 6)",
+    markdown: [throughput, "", memory, "", ...phases.map((line) => `- ${line}`)]
+      .join("\n"),
+  };
+}

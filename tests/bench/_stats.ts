@@ -101,15 +101,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-/** Resident set size of process `pid` in bytes (VmRSS of /proc/<pid>/status); NaN if unreadable. */
-export function rssBytes(pid: number | "self"): number {
+/** A memory figure of process `pid` in bytes (`field` of /proc/<pid>/status, e.g. VmHWM); NaN if unreadable. */
+export function statusBytes(pid: number | "self", field: string): number {
   try {
     const status = Deno.readTextFileSync(`/proc/${pid}/status`);
-    const kib = status.match(/^VmRSS:\s+(\d+)\s+kB/m)?.[1];
+    const kib = status.match(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, "m"))
+      ?.[1];
     return kib ? Number(kib) * 1024 : NaN;
   } catch {
     return NaN;
   }
+}
+
+/** Resident set size of process `pid` in bytes (VmRSS); NaN if unreadable. */
+export function rssBytes(pid: number | "self"): number {
+  return statusBytes(pid, "VmRSS");
 }
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */

@@ -5,7 +5,7 @@
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import type { Gateway } from "./_world.ts";
-import { CpuMeter, rssBytes, waitUntil } from "./_stats.ts";
+import { CpuMeter, rssBytes, statusBytes, waitUntil } from "./_stats.ts";
 
 /** Bytes in a mebibyte. */
 export const MIB = 1024 * 1024;
@@ -49,13 +49,7 @@ export interface Received {
 
 /** VmHWM (peak RSS) of `pid` in bytes; NaN if unreadable. */
 export function hwmBytes(pid: number): number {
-  try {
-    const status = Deno.readTextFileSync(`/proc/${pid}/status`);
-    const kib = status.match(/^VmHWM:\s+(\d+)\s+kB/m)?.[1];
-    return kib ? Number(kib) * 1024 : NaN;
-  } catch {
-    return NaN;
-  }
+  return statusBytes(pid, "VmHWM");
 }
 
 /** Resets VmHWM to the current RSS (Linux ≥ 4.0, own processes); false if refused. */

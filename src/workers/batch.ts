@@ -70,7 +70,7 @@ const COALESCE_AT_CALLS = 4;
  * answers will make the next batch.
  */
 // Side by side against a fixed FULL_BATCH: getMe +12–16% calls/s at 8 and 16 in flight, sendText
-// within noise (−2% to +13%), both the same at 32.
+// within noise (−8% to +13% over four runs), both the same at 32.
 export function callBatcher<M>(
   post: (batch: M[], transfer: Transferable[]) => void,
   calls: () => number,

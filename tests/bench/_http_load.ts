@@ -33,9 +33,10 @@ export class HttpConnection {
   /** Connects to `url`'s host and port. */
   static async open(url: string): Promise<HttpConnection> {
     const { hostname, port } = new URL(url);
-    const conn = await Deno.connect({ hostname, port: Number(port || 80) });
+    const portNumber = Number(port || 80);
+    const conn = await Deno.connect({ hostname, port: portNumber });
     conn.setNoDelay(true);
-    return new HttpConnection(conn, `${hostname}:${port}`);
+    return new HttpConnection(conn, `${hostname}:${portNumber}`);
   }
 
   /** The bytes of a POST with a JSON body. */

@@ -98,6 +98,11 @@ export function say(
   return dc.control("POST", "/messages", { from, to, text });
 }
 
+/** The path of `method` for `bot` on a gateway. */
+export function botPath(bot: Bot, method: string): string {
+  return `/bot${bot.token}/${method}`;
+}
+
 /** POSTs JSON arguments to a gateway method; throws unless the answer is a 200. */
 export async function gatewayCall<T = unknown>(
   gateway: Gateway,
@@ -105,7 +110,7 @@ export async function gatewayCall<T = unknown>(
   method: string,
   args: unknown[] = [],
 ): Promise<T> {
-  const response = await gateway.fetch(`/bot${bot.token}/${method}`, {
+  const response = await gateway.fetch(botPath(bot, method), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(args),

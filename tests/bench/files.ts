@@ -56,11 +56,6 @@ import {
 import { type FilesResult, report } from "./files_report.ts";
 
 export type { FilesResult };
-export type {
-  GatewayUploadPhases,
-  Received,
-  Transfer,
-} from "./files_measure.ts";
 
 /** The target: the gateway's peak RSS stays this far above idle at most. */
 const TARGET_GROWTH = 64 * MIB;

@@ -13,6 +13,7 @@ import type { TelegramClient } from "@mtcute/core/client.js";
 import { spawnDeno } from "../e2e/process.ts";
 import {
   type Bot,
+  botPath,
   closeDirect,
   createBot,
   createUser,
@@ -165,7 +166,7 @@ async function benchWorkers(
       const argsOf = (sequence: number) =>
         method === "getMe" ? [] : [userId, `bench ${sequence}`];
       const pathOf = (slot: number) =>
-        `/bot${gatewayBots[slot % gatewayBots.length].token}/${method}`;
+        botPath(gatewayBots[slot % gatewayBots.length], method);
       const viaGateway = (slot: number, sequence: number) =>
         lean.post(slot, pathOf(slot), argsOf(sequence));
       const viaFetch = (slot: number, sequence: number) =>
@@ -243,7 +244,7 @@ async function measureFloor(
       (slot) =>
         http.post(
           slot,
-          `/bot${bots[slot % bots.length].token}/getWebhookInfo`,
+          botPath(bots[slot % bots.length], "getWebhookInfo"),
           [],
         ),
     );

@@ -25,6 +25,7 @@ async function serve(config: ServerConfig): Promise<void> {
     clients: pool,
     maxBodyBytes: config.maxBodyBytes,
     maxUploadBytes: config.maxUploadBytes,
+    maxJsonDepth: config.maxJsonDepth,
     uploadDir,
     requestTimeoutMs: config.requestTimeout * 1000,
     metrics,

@@ -28,6 +28,8 @@ export interface ServerConfig {
   dcKeyPath?: string;
   testMode: boolean;
   maxBodyBytes: number;
+  /** Deepest nesting of arrays and objects accepted in JSON arguments. */
+  maxJsonDepth: number;
   /** Largest multipart (upload) body, files included. */
   maxUploadBytes: number;
   /** Longest a single request may wait for its client, in seconds (long polls add their own timeout). */
@@ -89,6 +91,7 @@ Options:
   --test                Use Telegram's test data centers
   --max-body BYTES      Largest accepted JSON body (default 10485760)
   --max-upload BYTES    Largest accepted multipart upload (default 2147483648)
+  --max-json-depth N    Deepest nesting of arrays and objects in arguments (default 64)
   --request-timeout S   Longest wait for a client's answer, in seconds (default 60)
   --idle-timeout S      Unload a client after this many seconds without calls,
                         unless it has a webhook or queued updates; 0 = never (default 900)
@@ -117,6 +120,7 @@ const FLAGS = {
   test: { type: "boolean" },
   "max-body": { type: "string" },
   "max-upload": { type: "string" },
+  "max-json-depth": { type: "string" },
   "request-timeout": { type: "string" },
   "idle-timeout": { type: "string" },
   "file-gc": { type: "string" },
@@ -280,6 +284,12 @@ export function parseCli(argv: string[]): CliCommand {
       min: 1024,
       max: 2 ** 42,
       fallback: 2 * 1024 * 1024 * 1024,
+    }),
+    // Far past any TL object's nesting, far below what crossing to a worker thread can copy.
+    maxJsonDepth: integerFlag("max-json-depth", values["max-json-depth"], {
+      min: 4,
+      max: 1000,
+      fallback: 64,
     }),
     requestTimeout: integerFlag("request-timeout", values["request-timeout"], {
       min: 1,

@@ -23,7 +23,12 @@ export interface ParseArgsOptions {
   maxUploadBytes: number;
   /** Where multipart file parts are spooled while the call runs. */
   uploadDir: string;
+  /** The deepest nesting of arrays and objects accepted in an argument (default 64); deeper is a 400. */
+  maxJsonDepth?: number;
 }
+
+/** The default of `ParseArgsOptions.maxJsonDepth` (`--max-json-depth`). */
+export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 /**
  * The HTTP methods that call a Telegram method. HEAD is left out on purpose:
@@ -41,11 +46,12 @@ export async function parseArgs(
   req: Request,
   options: ParseArgsOptions,
 ): Promise<ParsedArgs> {
+  const maxDepth = options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
   if (req.method === "GET") {
     return _checked({
       args: _parseSearch(new URL(req.url).search),
       files: new Map(),
-    });
+    }, maxDepth);
   }
   if (req.method !== "POST") {
     throw new MethodNotAllowedError(req.method, ALLOWED_HTTP_METHODS);
@@ -76,7 +82,10 @@ export async function parseArgs(
         ? _withinLimit(new Uint8Array(await req.arrayBuffer()), limit)
         : await _readLimited(req.body, limit)
     );
-    return _checked({ args: _parseJsonBody(bytes), files: new Map() });
+    return _checked(
+      { args: _parseJsonBody(bytes), files: new Map() },
+      maxDepth,
+    );
   }
   // Content-Length can be absent or wrong, so the body is counted too.
   const body = _limitedBody(req, limit);
@@ -87,7 +96,7 @@ export async function parseArgs(
     })
   );
   try {
-    return _checked(parsed);
+    return _checked(parsed, maxDepth);
   } catch (error) {
     await discardUploads(parsed.files.values());
     throw error;
@@ -149,9 +158,17 @@ function _parseJsonBody(bytes: Uint8Array): unknown[] {
   );
 }
 
-/** Rejects references to file parts the request does not have. */
-function _checked(parsed: ParsedArgs): ParsedArgs {
+/** Rejects arguments nested deeper than `maxDepth` and references to file parts the request does not have. */
+function _checked(parsed: ParsedArgs, maxDepth: number): ParsedArgs {
   for (const [i, arg] of parsed.args.entries()) {
+    if (_depthExceeds(arg, maxDepth)) {
+      throw new InputError(
+        `Argument ${
+          i + 1
+        } nests arrays and objects more than ${maxDepth} levels deep ` +
+          "(see --max-json-depth)",
+      );
+    }
     const missing = fileReferencesIn(arg).find((f) => !parsed.files.has(f));
     if (missing !== undefined) {
       throw new InputError(
@@ -161,6 +178,26 @@ function _checked(parsed: ParsedArgs): ParsedArgs {
     }
   }
   return parsed;
+}
+
+/**
+ * Whether `value` nests arrays and objects more than `maxDepth` levels deep.
+ * An explicit stack: a deep value must not overflow the call stack here, nor
+ * later, where copying it to a worker thread or decoding it would recurse.
+ */
+function _depthExceeds(value: unknown, maxDepth: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const pending: [object, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (depth > maxDepth) return true;
+    for (const child of Object.values(item)) {
+      if (typeof child === "object" && child !== null) {
+        pending.push([child, depth + 1]);
+      }
+    }
+  }
+  return false;
 }
 
 function _parseJson(text: string, what: string): unknown {

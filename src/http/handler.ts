@@ -1,5 +1,4 @@
 /** The gateway's request handler: route, parse arguments, call the client's worker, respond. */
-import { ALLOWED_METHODS, GATEWAY_METHODS } from "../telegram/methods.ts";
 import { parseGetUpdatesArgs } from "../updates/params.ts";
 import type { ClientRef, UploadedFile } from "../workers/protocol.ts";
 import { StreamResult } from "../workers/stream_result.ts";
@@ -33,6 +32,8 @@ export interface GatewayHandlerOptions {
   maxBodyBytes: number;
   /** Largest accepted multipart body (files included) in bytes. */
   maxUploadBytes: number;
+  /** Deepest nesting of arrays and objects in arguments (default 64). */
+  maxJsonDepth?: number;
   /** Where multipart file parts wait while their call runs. */
   uploadDir: string;
   /** How long a call may take before the request fails with 504. */
@@ -59,10 +60,6 @@ const CANCELLED_ON_DISCONNECT: ReadonlySet<string> = new Set([
   "download",
 ]);
 
-function methodList() {
-  return { gateway: GATEWAY_METHODS, ...ALLOWED_METHODS };
-}
-
 /** `download`'s arguments with the Range header's offset and length in its trailing object. */
 function withRange(args: unknown[], range: ByteRange): unknown[] {
   const [target, options] = args;
@@ -85,6 +82,7 @@ export function createGatewayHandler(
     clients,
     maxBodyBytes,
     maxUploadBytes,
+    maxJsonDepth,
     uploadDir,
     requestTimeoutMs,
     pages = {},
@@ -103,12 +101,10 @@ export function createGatewayHandler(
       const { args, files } = await parseArgs(req, {
         maxBodyBytes,
         maxUploadBytes,
+        maxJsonDepth,
         uploadDir,
       });
       try {
-        if (route.method === "methods") {
-          return jsonResponse(methodList(), 200, { "x-request-id": requestId });
-        }
         // A long poll may wait its own timeout on top of the usual bound.
         const pollMs = route.method === "getUpdates"
           ? parseGetUpdatesArgs(args).timeout * 1000

@@ -3,6 +3,7 @@
  * `Accept: application/json`), `<stats>.json` and `<stats>/metrics`
  * (Prometheus), optionally behind a token.
  */
+import { MethodNotAllowedError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { accessCookie, checkAccess } from "./access.ts";
 import { escapeHtml, FAVICON, renderStatsHtml } from "./html.ts";
@@ -90,7 +91,7 @@ function randomNonce(): string {
 
 /**
  * Builds the stats handlers keyed by path, for `createGatewayHandler`'s
- * `pages`. They answer GET and HEAD (others get a 405), never throw, and
+ * `pages`. They answer GET and HEAD (others throw MethodNotAllowedError), and
  * reveal no token, user id, phone number or webhook secret.
  */
 export function createStatsPages(
@@ -108,10 +109,8 @@ export function createStatsPages(
 
   const serve = (fixed?: Format): Handler => async (req) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
-      return new Response(null, {
-        status: 405,
-        headers: { ...COMMON_HEADERS, allow: "GET, HEAD" },
-      });
+      // Rendered as JSON with the gateway's other errors.
+      throw new MethodNotAllowedError(req.method, ["GET", "HEAD"]);
     }
     const format = fixed ?? (wantsJson(req) ? "json" : "html");
     const access = checkAccess(req, token);

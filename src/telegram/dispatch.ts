@@ -6,11 +6,14 @@ import { mtcuteToTlJson } from "../tl/to_json.ts";
 import { decodeValue, encodeValue } from "../tl/values.ts";
 import type { UploadedFile } from "../workers/protocol.ts";
 import type { ClientHost } from "./client_host.ts";
+import { checkArguments } from "./arg_check.ts";
 import { assertInvokable } from "./invoke_policy.ts";
 import { attachUploads, download } from "./files.ts";
-import { isAllowedMethod } from "./methods.ts";
+import { isAllowedMethod, methodList } from "./methods.ts";
 import { routePongsToCalls } from "./pong_patch.ts";
 import type { GatewayMethodName } from "./methods.ts";
+import { mtcuteSignatures } from "./signatures.ts";
+import type { Parameter } from "./signatures.ts";
 
 type GatewayMethod = (
   host: ClientHost,
@@ -18,11 +21,8 @@ type GatewayMethod = (
   signal: AbortSignal,
 ) => Promise<unknown>;
 
-/** Methods the gateway implements in the worker (`methods` is answered by the front). */
-const WORKER_METHODS: Record<
-  Exclude<GatewayMethodName, "methods">,
-  GatewayMethod
-> = {
+/** Methods the gateway implements in the worker. */
+const WORKER_METHODS: Record<GatewayMethodName, GatewayMethod> = {
   async invoke(host, args) {
     if (args.length !== 1) {
       throw new InputError(
@@ -47,6 +47,8 @@ const WORKER_METHODS: Record<
   deleteWebhook: (host, args) => host.updates.deleteWebhook(args),
   getWebhookInfo: (host) => Promise.resolve(host.updates.getWebhookInfo()),
   download,
+  // Answered by the client's host, so only a client that exists answers (and gets a stats row).
+  methods: () => Promise.resolve(methodList()),
 };
 
 /** Calls `method` with JSON `args`; returns JSON (or RawJson). Throws NotFoundError for unknown methods. */
@@ -67,16 +69,17 @@ export async function dispatch(
     throw new NotFoundError(`Unknown method: ${method}`);
   }
   const fn = host.client[method] as (...args: unknown[]) => unknown;
+  const checked = checkArguments(method, signatureOf(method), args);
   const opened: Deno.FsFile[] = [];
   try {
     const withFiles = uploads.length
-      ? await attachUploads(args, uploads, opened)
-      : args;
+      ? await attachUploads(checked, uploads, opened)
+      : checked;
     const decoded = withFiles.map((arg, index) =>
       decodeValue(arg, { path: `argument ${index + 1}` })
     );
     return encodeValue(
-      await callWithArguments(() => fn.apply(host.client, decoded)),
+      await callWithArguments(method, () => fn.apply(host.client, decoded)),
     );
   } finally {
     // The spooled files mtcute read from (or never got to) are closed here.
@@ -89,17 +92,71 @@ export async function dispatch(
 }
 
 /**
- * Runs an mtcute method called with user-supplied arguments. Arguments of
- * the wrong shape surface as TypeErrors deep inside mtcute: those are the
- * caller's mistake (400), not the server's.
+ * Runs an mtcute method called with user-supplied arguments. Arguments that
+ * passed the signature check can still be wrong in ways only mtcute sees:
+ * those surface as TypeErrors, as the TL writer's complaints about the objects
+ * it was given, as file id parse errors or as `assertNever`'s "Illegal
+ * state" on a variant mtcute does not know. All are the caller's mistake.
  */
-async function callWithArguments(call: () => unknown): Promise<unknown> {
+async function callWithArguments(
+  method: string,
+  call: () => unknown,
+): Promise<unknown> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof TypeError) {
-      throw new InputError(`Invalid arguments: ${error.message}`);
+    const problem = argumentProblem(error);
+    if (problem !== undefined) {
+      throw new InputError(`Invalid arguments for ${method}: ${problem}`);
     }
     throw error;
   }
+}
+
+/** What an error thrown by mtcute says about the arguments, or undefined if it is not about them. */
+function argumentProblem(error: unknown): string | undefined {
+  if (error instanceof TypeError) return error.message;
+  if (!(error instanceof Error)) return undefined;
+  if (isFileIdError(error)) {
+    return `${error.message}; a file is a file id (from a message the client received), an http(s) URL, or {"_": "file", "field": "<part name>"} for a multipart file part`;
+  }
+  if (error.constructor !== Error) return undefined;
+  const { message } = error;
+  if (/^Unknown object undefined$/.test(message)) {
+    return 'an object in them has no "_" naming its TL constructor (mtcute takes raw TL objects there, e.g. {"_": "botCommand", …}; see docs/tl-json.md)';
+  }
+  if (
+    /^Unknown object /.test(message) ||
+    /^Object \S+ is missing required property /.test(message)
+  ) {
+    return `${message} (see docs/tl-json.md)`;
+  }
+  if (message === "Illegal state") {
+    return "a value in them is of a kind mtcute does not handle here";
+  }
+  return undefined;
+}
+
+/** Errors of @mtcute/file-id (a string that is not a file id), told by their class name. */
+function isFileIdError(error: Error): boolean {
+  for (
+    let proto = Object.getPrototypeOf(error);
+    proto && proto !== Error.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    if (proto.constructor?.name === "FileIdError") return true;
+  }
+  return false;
+}
+
+/** The declared parameters of an allowlisted method. */
+function signatureOf(method: string): Parameter[][] {
+  const overloads = mtcuteSignatures().get(method);
+  // Every allowlisted method is declared (a unit test checks it); an undeclared one is taken as is.
+  return overloads ?? [[{
+    name: "args",
+    optional: true,
+    rest: true,
+    type: { kind: "unknown" },
+  }]];
 }

@@ -1,6 +1,7 @@
 /** Files through a worker: spooled uploads become byte sources for mtcute; downloads become streams for the front. */
 import type { FileDownloadLocation } from "@mtcute/core";
 import { FileLocation } from "@mtcute/core";
+import { fileIdToInputFileLocation } from "@mtcute/core/utils.js";
 import { InputError, NotFoundError } from "../errors.ts";
 import { fileMemory } from "../reclaim.ts";
 import type { FileMeta, UploadedFile } from "../workers/protocol.ts";
@@ -136,6 +137,17 @@ async function resolveTarget(
   { location: FileDownloadLocation; meta: Omit<FileMeta, "offset" | "length"> }
 > {
   if (typeof target === "string") {
+    // Checked here, while the call can still fail with a status: once the stream has
+    // started, the response's 200 is sent and an error can only cut the connection.
+    try {
+      fileIdToInputFileLocation(target);
+    } catch {
+      throw new InputError(
+        `download: ${
+          JSON.stringify(target.slice(0, 40))
+        } is not a file id; give a file id from a message the client received, or {"chatId", "messageId"} of a message with media`,
+      );
+    }
     return {
       location: target,
       meta: { contentType: "application/octet-stream", fileName: "file" },
@@ -245,6 +257,36 @@ export async function download(
   });
   return new StreamedFile(
     { ...meta, offset: options.offset, length },
-    stream.pipeThrough(slice(options.offset - aligned, length)),
+    await afterFirstChunk(
+      stream.pipeThrough(slice(options.offset - aligned, length)),
+    ),
   );
+}
+
+/**
+ * `stream` once its first chunk has arrived: Telegram's refusals (a file
+ * reference that expired, a file id of another account) come with the first
+ * part, and must reach the caller as an error status, not as a 200 whose
+ * connection is then cut.
+ */
+async function afterFirstChunk(
+  stream: ReadableStream<Uint8Array>,
+): Promise<ReadableStream<Uint8Array>> {
+  const reader = stream.getReader();
+  const first = await reader.read();
+  let pending = first.done ? undefined : first.value;
+  if (first.done) reader.releaseLock();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (pending) {
+        controller.enqueue(pending);
+        pending = undefined;
+        return;
+      }
+      const next = first.done ? first : await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel: (reason) => first.done ? undefined : reader.cancel(reason),
+  }, { highWaterMark: 0 });
 }

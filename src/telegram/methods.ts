@@ -295,3 +295,8 @@ const ALLOWED = new Set<string>(Object.values(ALLOWED_METHODS).flat());
 export function isAllowedMethod(name: string): name is AllowedMethod {
   return ALLOWED.has(name);
 }
+
+/** What the `methods` gateway method answers: the gateway's own methods, then the allowlist by area. */
+export function methodList(): Record<string, readonly string[]> {
+  return { gateway: GATEWAY_METHODS, ...ALLOWED_METHODS };
+}

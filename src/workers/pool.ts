@@ -102,7 +102,7 @@ export class WorkerPool {
       index,
       worker,
       outbox: callBatcher(
-        (batch, transfer) => worker.postMessage(batch, transfer),
+        (batch, transfer) => this.#post(slot, batch, transfer),
         () => slot.quickCalls,
       ),
       ready: new Promise<void>((resolve) => markReady = resolve),
@@ -126,6 +126,48 @@ export class WorkerPool {
     };
     slot.outbox.send({ type: "init", config: this.#options.config });
     return slot;
+  }
+
+  /**
+   * Posts a batch to the worker. A message that cannot be copied (a bug: the
+   * front bounds what arguments can hold) fails its own call, not the batch's
+   * other calls, and never throws into the timer that flushed the batch.
+   */
+  #post(slot: Slot, batch: FrontMessage[], transfer: Transferable[]) {
+    try {
+      slot.worker.postMessage(batch, transfer);
+      return;
+    } catch (error) {
+      if (transfer.length > 0 || batch.length === 1) {
+        for (const message of batch) this.#failMessage(slot, message, error);
+        return;
+      }
+    }
+    for (const message of batch) {
+      try {
+        slot.worker.postMessage([message]);
+      } catch (error) {
+        this.#failMessage(slot, message, error);
+      }
+    }
+  }
+
+  #failMessage(slot: Slot, message: FrontMessage, error: unknown) {
+    const id = "id" in message ? message.id : undefined;
+    const pending = id === undefined ? undefined : slot.pending.get(id);
+    if (!pending) {
+      console.error(
+        `A ${message.type} message to worker ${slot.index} could not be sent:`,
+        error,
+      );
+      return;
+    }
+    slot.pending.delete(id!);
+    pending.reject(
+      new Error(`The call could not be passed to worker ${slot.index}`, {
+        cause: error,
+      }),
+    );
   }
 
   #onMessage(slot: Slot, message: WorkerMessage, markReady: () => void) {

@@ -6,6 +6,7 @@ import { createHostContext } from "../telegram/client_factory.ts";
 import { StreamedFile } from "../telegram/files.ts";
 import { ClientHosts } from "../telegram/hosts.ts";
 import { fromMtcuteError } from "../telegram/rpc_errors.ts";
+import { mtcuteSignatures } from "../telegram/signatures.ts";
 import { MessageBatcher } from "./batch.ts";
 import { serializeError } from "./errors.ts";
 import type {
@@ -32,6 +33,8 @@ function post(message: WorkerMessage, transfer: Transferable[] = []) {
 
 async function init(config: WorkerConfig): Promise<void> {
   if (config.fileGcMib !== undefined) configureFileGc(config.fileGcMib);
+  // Read now rather than on the first call, which would wait for it.
+  mtcuteSignatures();
   hosts = new ClientHosts({
     context: await createHostContext(config),
     onUnloaded: (clientId) => post({ type: "unloaded", clientId }),

@@ -145,7 +145,14 @@ Deno.test(
         400,
         "input",
       );
-      await expect(`${base}/getMe?1&1`, undefined, 200, null);
+      // Two positional arguments, not a name given twice.
+      await expect(
+        `${base}/getMe?1&1`,
+        undefined,
+        400,
+        "input",
+        /^getMe takes no arguments; got 2$/,
+      );
       await expect(
         `${base}/getMe?a=1&a=2`,
         undefined,

@@ -22,6 +22,7 @@ Deno.test("parseCli() fills the documented defaults", () => {
     testMode: false,
     maxBodyBytes: 10485760,
     maxUploadBytes: 2147483648,
+    maxJsonDepth: 64,
     requestTimeout: 60,
     idleTimeout: 900,
     fileGc: 4,
@@ -50,6 +51,8 @@ Deno.test("parseCli() reads every flag", () => {
     "0",
     "--file-gc",
     "0",
+    "--max-json-depth",
+    "10",
   ]);
   if (command.kind !== "serve") throw new Error("expected serve");
   assertEquals(command.config.port, 9000);
@@ -62,6 +65,7 @@ Deno.test("parseCli() reads every flag", () => {
   assertEquals(command.config.hostname, "127.0.0.1");
   assertEquals(command.config.idleTimeout, 0);
   assertEquals(command.config.fileGc, 0);
+  assertEquals(command.config.maxJsonDepth, 10);
 });
 
 Deno.test("parseCli() reads --stats-token, which makes the stats private", () => {

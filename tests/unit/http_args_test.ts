@@ -413,3 +413,36 @@ Deno.test("parseArgs() rejects a malformed multipart body", async () => {
   );
   assertEquals([...Deno.readDirSync(UPLOAD_DIR)].length, spooledBefore);
 });
+
+Deno.test("parseArgs() rejects arguments nested deeper than the limit, wherever they come from", async () => {
+  const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+  const message =
+    "Argument 1 nests arrays and objects more than 64 levels deep (see --max-json-depth)";
+  // 5,000 levels used to overflow the stack where the call crossed to its worker.
+  const deep = nested(5000);
+  await assertInputError(
+    post(`[${deep}]`, { "content-type": "application/json" }, 1 << 20),
+    400,
+    message,
+  );
+  await assertInputError(
+    parseArgs(new Request(`${BASE}?${encodeURIComponent(deep)}`), OPTIONS),
+    400,
+    message,
+  );
+  await assertInputError(
+    postForm([["a", `{"x": ${nested(65)}}`]], 1 << 20),
+    400,
+    message,
+  );
+  assertEquals((await postJson(`[${nested(64)}]`)).args.length, 1);
+  // The limit is the operator's to change.
+  await assertInputError(
+    parseArgs(new Request(`${BASE}?${nested(3)}`), {
+      ...OPTIONS,
+      maxJsonDepth: 2,
+    }),
+    400,
+    "Argument 1 nests arrays and objects more than 2 levels deep (see --max-json-depth)",
+  );
+});

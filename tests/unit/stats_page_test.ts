@@ -274,6 +274,11 @@ Deno.test("the stats pages answer GET and HEAD only", async () => {
   const { get } = setup();
   const post = await get("/stats", { method: "POST" });
   assertEquals([post.status, post.headers.get("allow")], [405, "GET, HEAD"]);
+  assertEquals(post.headers.get("x-error-type"), "input");
+  assertEquals(
+    await post.json(),
+    "HTTP method POST is not allowed; use GET or HEAD",
+  );
   const head = await get("/stats/metrics", { method: "HEAD" });
   assertEquals(head.status, 200);
   assertEquals(await head.text(), "");

@@ -54,3 +54,30 @@ Deno.test("WorkerPool replaces a worker that dies; its clients keep their slot",
     await pool.close();
   }
 });
+
+Deno.test("WorkerPool fails only the call whose arguments cannot cross to the worker", async () => {
+  const pool = await WorkerPool.start({ size: 1, config, workerUrl });
+  try {
+    let deep: unknown[] = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const options = { timeoutMs: 5_000 };
+    // Sent in the same turn, so the three calls travel in one batch.
+    const [before, bad, after] = await Promise.allSettled([
+      pool.call({ kind: "user", id: "a" }, "getMe", [], options),
+      pool.call({ kind: "user", id: "a" }, "getMe", [deep], options),
+      pool.call({ kind: "user", id: "a" }, "getMe", [], options),
+    ]);
+    assertEquals([before.status, bad.status, after.status], [
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
+    assertEquals(
+      (bad as PromiseRejectedResult).reason.message,
+      "The call could not be passed to worker 0",
+    );
+    assertEquals((await call(pool, "a")).calls, 3);
+  } finally {
+    await pool.close();
+  }
+});

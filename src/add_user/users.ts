@@ -90,12 +90,16 @@ export async function listUsers(
 ): Promise<number> {
   const { dataDir, output = STANDARD_OUTPUT } = options;
   if (!await pathExists(dataDir)) {
-    output.err(`No user endpoints: ${dataDir} does not exist.`);
+    output.err(
+      `No user endpoints: ${dataDir} does not exist; add one with --add-user.`,
+    );
     return 0;
   }
   const { endpoints, unfinished } = await findUserEndpoints(dataDir);
   for (const endpoint of endpoints) output.out(formatUserEndpoint(endpoint));
-  if (endpoints.length === 0) output.err(`No user endpoints in ${dataDir}.`);
+  if (endpoints.length === 0) {
+    output.err(`No user endpoints in ${dataDir}; add one with --add-user.`);
+  }
   if (unfinished.length > 0) {
     output.err(
       `${unfinished.length} file(s) left by an interrupted --add-user, safe to delete: ` +

@@ -106,12 +106,33 @@ Deno.test("listUsers() says so when there are no user endpoints", async () => {
     const { out, err, output } = capture();
     assertEquals(await listUsers({ dataDir, output }), 0);
     assertEquals(out, []);
-    assertMatch(err.join("\n"), /No user endpoints in/);
+    assertEquals(err, [
+      `No user endpoints in ${dataDir}; add one with --add-user.`,
+    ]);
     assertEquals(
       await listUsers({ dataDir: join(dataDir, "nope"), output }),
       0,
     );
-    assertMatch(err.join("\n"), /does not exist/);
+    assertEquals(err.slice(1), [
+      `No user endpoints: ${
+        join(dataDir, "nope")
+      } does not exist; add one with --add-user.`,
+    ]);
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
+
+Deno.test("listUsers() says so when the data directory holds only bots", async () => {
+  const dataDir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(join(dataDir, "bot1-0123456789abcdef.sqlite"), "");
+    const { out, err, output } = capture();
+    assertEquals(await listUsers({ dataDir, output }), 0);
+    assertEquals(out, []);
+    assertEquals(err, [
+      `No user endpoints in ${dataDir}; add one with --add-user.`,
+    ]);
   } finally {
     await Deno.remove(dataDir, { recursive: true });
   }

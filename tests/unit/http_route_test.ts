@@ -1,5 +1,5 @@
 import { assertEquals, assertThrows } from "../assert.ts";
-import { clientFileStem, parseRoute } from "../../src/http/route.ts";
+import { parseRoute } from "../../src/http/route.ts";
 import { NotFoundError } from "../../src/errors.ts";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
@@ -56,13 +56,6 @@ Deno.test("parseRoute() gives two tokens of one bot different client ids", () =>
       parseRoute(`/bot${other}/getMe`).clientId,
     false,
   );
-});
-
-Deno.test("clientFileStem() is the secret-free client id", () => {
-  const bot = parseRoute(`/bot${TOKEN}/getMe`);
-  assertEquals(clientFileStem(bot), bot.clientId);
-  assertEquals(clientFileStem(bot).includes(TOKEN), false);
-  assertEquals(clientFileStem(parseRoute(`/${USER}/getMe`)), USER);
 });
 
 const BAD_TOKENS = {

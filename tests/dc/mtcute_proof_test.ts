@@ -552,16 +552,15 @@ Deno.test({
 
 // --- 1,000 connections ---
 
-/** Runs `task` over `items`, `limit` at a time, starting no new one after `deadline`. */
+/** Runs `task` over `items`, `limit` at a time. */
 async function pool<T>(
   items: readonly T[],
   limit: number,
-  deadline: number,
   task: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length && Date.now() < deadline) {
+    while (next < items.length) {
       await task(items[next++]);
     }
   };
@@ -584,20 +583,20 @@ Deno.test({
       const started = Date.now();
       // Open all connections first; connect() waits for the server's first answer, so with 50
       // in flight at most 50 wait in the listen backlog (511 deep) and none is refused.
-      await pool(Array.from({ length: TOTAL }), 50, Infinity, async () => {
+      await pool(Array.from({ length: TOTAL }), 50, async () => {
         connections.push(await LightConnection.connect(dc.port));
       });
       const connectedMs = Date.now() - started;
 
-      // Then a real auth key on each, while all of them stay open; the server's 2048-bit DH
-      // arithmetic is the bottleneck, so no new handshake starts after 40 s.
+      // Then a real auth key on each, while all of them stay open. The server's 2048-bit DH
+      // arithmetic is the bottleneck (15-30 s for all on two cores): a slow machine takes
+      // longer, with no deadline that would let the test pass on a fraction of them.
       const keyed: LightConnection[] = [];
       const errors: unknown[] = [];
       const handshakesStarted = Date.now();
       await pool(
         [...connections],
         8,
-        handshakesStarted + 40_000,
         async (conn) => {
           try {
             await conn.handshake(key, { timeoutMs: 30_000 });
@@ -649,12 +648,8 @@ Deno.test({
       assertEquals(errors, []);
       assertEquals(connections.length, TOTAL);
       assertEquals(open, TOTAL);
-      assertEquals(pongs.filter(Boolean).length, keyed.length);
-      // All of them on an idle machine (~30 s); a loaded one gets fewer within the time bound.
-      assert(
-        keyed.length >= TOTAL / 4,
-        `only ${keyed.length} handshakes within the time bound`,
-      );
+      assertEquals(keyed.length, TOTAL);
+      assertEquals(pongs.filter(Boolean).length, TOTAL);
       assertEquals(me.id, bot.id);
     } catch (error) {
       console.error(`--- emulator output ---\n${dc.child.output()}`);

@@ -94,7 +94,7 @@ export async function dispatch(
 /**
  * Runs an mtcute method called with user-supplied arguments. Arguments that
  * passed the signature check can still be wrong in ways only mtcute sees:
- * those surface as TypeErrors, as the TL writer's complaints about the objects
+ * those surface as TypeErrors and RangeErrors, as the TL writer's complaints about the objects
  * it was given, as file id parse errors or as `assertNever`'s "Illegal
  * state" on a variant mtcute does not know. All are the caller's mistake.
  */
@@ -115,7 +115,11 @@ async function callWithArguments(
 
 /** What an error thrown by mtcute says about the arguments, or undefined if it is not about them. */
 function argumentProblem(error: unknown): string | undefined {
-  if (error instanceof TypeError) return error.message;
+  // A TypeError where mtcute reads a value of the wrong shape, a RangeError where it parses
+  // one (an inline message id that is not one, a number that is no 64-bit integer).
+  if (error instanceof TypeError || error instanceof RangeError) {
+    return error.message;
+  }
   if (!(error instanceof Error)) return undefined;
   if (isFileIdError(error)) {
     return `${error.message}; a file is a file id (from a message the client received), an http(s) URL, or {"_": "file", "field": "<part name>"} for a multipart file part`;

@@ -292,7 +292,17 @@ export class MtprotoSession implements Session {
       }
       return;
     }
-    if (!isFunctionId(getSchema().byName.get(object._)?.id ?? 0)) return; // a constructor is not a request
+    if (!isFunctionId(getSchema().byName.get(object._)?.id ?? 0)) {
+      // A constructor is not a request; sent as content, it still gets the error Telegram answers
+      // for a query it cannot run (without one, the client would wait forever).
+      if (record.contentRelated) {
+        this.answer(
+          record,
+          rpcResult(msgId, rpcError(400, "INPUT_METHOD_INVALID")),
+        );
+      }
+      return;
+    }
     record.rpc = true;
     record.acked = true;
     this.outbox.acknowledge(msgId);

@@ -263,3 +263,19 @@ Deno.test("a ping inside invoke wrappers gets the same bare pong", async () => {
     assertEquals(replies[0].object.pingId, pingId);
   });
 });
+
+Deno.test("a constructor sent as a query gets INPUT_METHOD_INVALID, not silence", async () => {
+  await withSession(async (session) => {
+    const sent = await session.send(tl({ _: "inputPeerSelf" } as never));
+    const replies = await session.receive(1);
+    const result = replies.find((m) => m.object._ === "rpc_result");
+    assertEquals(
+      (result?.object.reqMsgId as Long | undefined)?.toString(),
+      sent.toString(),
+    );
+    assertEquals(
+      (result?.object.result as Obj | undefined)?.errorMessage,
+      "INPUT_METHOD_INVALID",
+    );
+  });
+});

@@ -39,6 +39,12 @@ async function readText(
   }
 }
 
+/**
+ * The most parts a multipart body may have: each file part is a spool file, and no
+ * method takes more than a media group's ten files with their thumbnails and text.
+ */
+export const MAX_PARTS = 128;
+
 /** Bytes gathered before each write to a spool file. */
 const SPOOL_BATCH_BYTES = 1024 * 1024;
 
@@ -141,6 +147,11 @@ export async function readMultipartArgs(
   try {
     await Deno.mkdir(options.uploadDir, { recursive: true, mode: 0o700 });
     for (let part = await reader.next(); part; part = await reader.next()) {
+      if (parts.length === MAX_PARTS) {
+        throw new InputError(
+          `The multipart body has more than ${MAX_PARTS} parts`,
+        );
+      }
       const label = JSON.stringify(part.name);
       if (part.filename === undefined) {
         const { text, bytes } = await readText(

@@ -2,8 +2,12 @@
 import { join } from "node:path";
 import { CliError, parseCli, readClientConfig, USAGE } from "./src/cli.ts";
 import type { ServerConfig } from "./src/cli.ts";
+import { defaultMaxConnections, serveGuarded } from "./src/http/connections.ts";
+import type { GatewayServer } from "./src/http/connections.ts";
 import { createGatewayHandler } from "./src/http/handler.ts";
+import { describeListenError } from "./src/http/listen_error.ts";
 import { configureFileGc } from "./src/reclaim.ts";
+import { ConnectionMetrics } from "./src/stats/connection_metrics.ts";
 import { RequestMetrics } from "./src/stats/metrics.ts";
 import { createStatsPages } from "./src/stats/page.ts";
 import { VERSION } from "./src/version.ts";
@@ -13,6 +17,7 @@ import { WorkerPool } from "./src/workers/pool.ts";
 async function serve(config: ServerConfig): Promise<void> {
   configureFileGc(config.fileGc);
   const metrics = new RequestMetrics();
+  const connections = new ConnectionMetrics();
   // Uploads left over by a crash are of no use to anyone.
   const uploadDir = join(config.dataDir, ".uploads");
   await Deno.remove(uploadDir, { recursive: true }).catch(() => {});
@@ -28,6 +33,8 @@ async function serve(config: ServerConfig): Promise<void> {
     maxJsonDepth: config.maxJsonDepth,
     uploadDir,
     requestTimeoutMs: config.requestTimeout * 1000,
+    bodyTimeoutMs: config.bodyTimeout * 1000,
+    onBodyTimeout: () => connections.bodyTimeouts++,
     metrics,
     pages: createStatsPages({
       path: config.statsPath,
@@ -36,18 +43,35 @@ async function serve(config: ServerConfig): Promise<void> {
         metrics,
         workers: () => pool.stats(),
         clients: () => pool.clientStats(),
+        connections,
       },
     }),
   });
-  const server = Deno.serve({
-    hostname: config.hostname,
-    port: config.port,
-    onListen: ({ hostname, port }) => {
-      console.log(
-        `MTKruto Server ${VERSION} listening on http://${hostname}:${port}/ (${config.workers} worker(s))`,
-      );
-    },
-  }, handler);
+  let server: GatewayServer;
+  try {
+    server = serveGuarded({
+      hostname: config.hostname,
+      port: config.port,
+      headerTimeoutMs: config.headerTimeout * 1000,
+      keepAliveTimeoutMs: config.keepAliveTimeout * 1000,
+      maxConnections: config.maxConnections ?? defaultMaxConnections(),
+      metrics: connections,
+      onListen: ({ hostname, port }) => {
+        console.log(
+          `MTKruto Server ${VERSION} listening on http://${hostname}:${port}/ (${config.workers} worker(s))`,
+        );
+      },
+    }, handler);
+  } catch (error) {
+    const message = describeListenError(error, {
+      portFlag: "--port",
+      port: config.port,
+      hostname: config.hostname,
+    });
+    if (message === undefined) throw error;
+    await pool.close();
+    throw new CliError(message);
+  }
   // In the background: requests are served while sessions with webhooks or queued updates come up.
   bootClients(pool, config.dataDir, { timeoutMs: config.requestTimeout * 1000 })
     .then((started) => {

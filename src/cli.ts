@@ -1,6 +1,6 @@
 /** Command-line flags → a validated server configuration. */
 import { parseArgs } from "node:util";
-import { readUserIdArgument } from "./add_user/user_id.ts";
+import { readUserIdArgument } from "./client_id.ts";
 import { DEFAULT_FILE_GC_MIB } from "./reclaim.ts";
 import { VERSION } from "./version.ts";
 import type { WorkerConfig } from "./workers/protocol.ts";
@@ -38,6 +38,14 @@ export interface ServerConfig {
   idleTimeout: number;
   /** MiB of file data a thread moves between two garbage collections (0: leave it to V8). */
   fileGc: number;
+  /** Seconds a new connection may take to send its first request's complete headers (0: no limit). */
+  headerTimeout: number;
+  /** Seconds a kept-alive connection may take to send its next request's complete headers (0: no limit). */
+  keepAliveTimeout: number;
+  /** Seconds a request body may stall before a 408 (0: no limit). */
+  bodyTimeout: number;
+  /** Most connections open at once (0: no limit); undefined: derived from the open-file limit when serving. */
+  maxConnections?: number;
   /** mtcute's log level (0 = off … 5 = verbose). */
   logLevel: number;
 }
@@ -99,6 +107,16 @@ Options:
                         keeping transfers' memory low at some speed; 0 = leave it
                         to V8 (default 4)
   --log-level N         mtcute log level, 0 (off) to 5 (verbose) (default 1)
+  --header-timeout S    Close a new connection that has not sent complete request
+                        headers within S seconds; 0 = never (default 10)
+  --keepalive-timeout S
+                        Close a kept-alive connection whose next request's headers
+                        are not complete S seconds after its previous answer;
+                        0 = never (default 75)
+  --body-timeout S      Answer 408 and close when a request body stalls for S seconds;
+                        0 = never (default 30)
+  --max-connections N   Most connections open at once; more are refused with a 503;
+                        0 = no limit (default: half the open-file limit, at most 10000)
   --help                Show this help
   --version             Show the version`;
 
@@ -125,6 +143,10 @@ const FLAGS = {
   "idle-timeout": { type: "string" },
   "file-gc": { type: "string" },
   "log-level": { type: "string" },
+  "header-timeout": { type: "string" },
+  "keepalive-timeout": { type: "string" },
+  "body-timeout": { type: "string" },
+  "max-connections": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -311,6 +333,27 @@ export function parseCli(argv: string[]): CliCommand {
       max: 5,
       fallback: 1,
     }),
+    headerTimeout: integerFlag("header-timeout", values["header-timeout"], {
+      min: 0,
+      max: 3600,
+      fallback: 10,
+    }),
+    keepAliveTimeout: integerFlag(
+      "keepalive-timeout",
+      values["keepalive-timeout"],
+      { min: 0, max: 3600, fallback: 75 },
+    ),
+    bodyTimeout: integerFlag("body-timeout", values["body-timeout"], {
+      min: 0,
+      max: 3600,
+      fallback: 30,
+    }),
+    maxConnections: values["max-connections"] === undefined
+      ? undefined
+      : integerFlag("max-connections", values["max-connections"], {
+        min: 0,
+        max: 1_000_000,
+      }),
   };
   if (values["remove-user"] !== undefined) {
     return {

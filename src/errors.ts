@@ -133,3 +133,12 @@ export class UnavailableError extends GatewayError {
     super(message, 503, ERROR_TYPES.unavailable);
   }
 }
+
+/** 408: the request's body stopped arriving (`--body-timeout`); the connection is closed after it. */
+export class RequestTimeoutError extends GatewayError {
+  override name = "RequestTimeoutError";
+  constructor(message: string) {
+    // The rest of the body may still come: only closing tells where the next request starts.
+    super(message, 408, ERROR_TYPES.timeout, { connection: "close" });
+  }
+}

@@ -1,5 +1,5 @@
 /** The `{"_": "file", "field": "<part name>"}` placeholder that stands for a multipart file part in arguments. */
-import { InputError } from "../errors.ts";
+import { InputError } from "./errors.ts";
 
 /** An argument (or a value inside one) that stands for the multipart file part named `field`. */
 export interface FileReference {

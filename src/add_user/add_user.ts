@@ -9,7 +9,6 @@ import { join } from "node:path";
 import {
   createHostContext,
   createTelegramClient,
-  sessionPath,
 } from "../telegram/client_factory.ts";
 import type { WorkerConfig } from "../workers/protocol.ts";
 import { CommandError, InterruptedError } from "./errors.ts";
@@ -25,7 +24,8 @@ import {
   removeSessionFiles,
   UNFINISHED_PREFIX,
 } from "../telegram/session_files.ts";
-import { newUserId } from "./user_id.ts";
+import { newUserId, sessionPath } from "../client_id.ts";
+import { deadline } from "../timers.ts";
 
 /** Options of `addUser`. */
 export interface AddUserOptions {
@@ -135,12 +135,8 @@ async function unusedUserId(dataDir: string): Promise<string> {
 /** Closes the client (flushing and checkpointing its sqlite file), giving up after a while. */
 async function closeClient(client: TelegramClient | undefined): Promise<void> {
   if (!client) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    client.destroy().catch(() => {}),
-    new Promise((resolve) => timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)),
-  ]);
-  clearTimeout(timer);
+  // A close that fails or hangs must not keep the session files from being handled.
+  await deadline(client.destroy(), CLOSE_TIMEOUT_MS).catch(() => {});
 }
 
 /** Calls `handler` on SIGINT, SIGTERM and SIGHUP (where they exist); returns a function that stops listening. */

@@ -1,4 +1,5 @@
 /** Bounded waits for requests to Telegram, which mtcute would otherwise retry forever when offline. */
+import { deadline } from "../timers.ts";
 import { CommandError } from "./errors.ts";
 
 /**
@@ -10,22 +11,14 @@ export async function withDeadline<T>(
   timeoutMs: number,
 ): Promise<T> {
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  return await deadline(run(controller.signal), timeoutMs, {
+    error: () => {
       controller.abort();
-      reject(
-        new CommandError(
-          `Telegram did not answer within ${
-            timeoutMs / 1000
-          } seconds; check the network (and --dc).`,
-        ),
+      return new CommandError(
+        `Telegram did not answer within ${
+          timeoutMs / 1000
+        } seconds; check the network (and --dc).`,
       );
-    }, timeoutMs);
+    },
   });
-  try {
-    return await Promise.race([run(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,8 +1,8 @@
 /** `--list-users` and `--remove-user`: the operator's view of the user endpoints in a data directory. */
+import { readUserIdArgument, sessionPath } from "../client_id.ts";
 import {
   createHostContext,
   createTelegramClient,
-  sessionPath,
 } from "../telegram/client_factory.ts";
 import {
   isSessionRejected,
@@ -19,7 +19,6 @@ import {
 } from "../telegram/session_files.ts";
 import { readSessionAccount } from "./session_info.ts";
 import type { SessionAccount } from "./session_info.ts";
-import { readUserIdArgument } from "./user_id.ts";
 
 /** Where the commands write: results to `out` (stdout), explanations to `err` (stderr). */
 export interface CommandOutput {

@@ -6,7 +6,7 @@ import {
   UnsupportedMediaTypeError,
 } from "../errors.ts";
 import type { UploadedFile } from "../workers/protocol.ts";
-import { fileReferencesIn } from "./file_reference.ts";
+import { fileReferencesIn } from "../file_reference.ts";
 import { discardUploads, readMultipartArgs } from "./uploads.ts";
 
 /** A method's arguments, in order, and the (spooled) files of a multipart body by part name. */

@@ -1,29 +1,18 @@
 /** The gateway's request handler: route, parse arguments, call the client's worker, respond. */
-import { parseGetUpdatesArgs } from "../updates/params.ts";
-import type { ClientRef, UploadedFile } from "../workers/protocol.ts";
+import type { ClientRef } from "../client_id.ts";
+import { methodTraits } from "../gateway_methods.ts";
+import type { ClientCaller } from "../workers/pool.ts";
 import { StreamResult } from "../workers/stream_result.ts";
 import { parseArgs } from "./args.ts";
+import type { ParsedArgs } from "./args.ts";
+import { createBodyDeadline } from "./body_timeout.ts";
 import { downloadResponse, parseRange } from "./download.ts";
 import type { ByteRange } from "./download.ts";
 import { discardUploads } from "./uploads.ts";
 import { errorResponse, jsonResponse, newRequestId } from "./respond.ts";
-import { clientFileStem, parseRoute } from "./route.ts";
+import { parseRoute } from "./route.ts";
 import type { Route } from "./route.ts";
 import type { RequestMetrics } from "../stats/metrics.ts";
-
-/** The part of the worker pool the handler uses. */
-export interface ClientCaller {
-  call(
-    client: ClientRef,
-    method: string,
-    args: unknown[],
-    options: {
-      timeoutMs: number;
-      signal?: AbortSignal;
-      uploads?: UploadedFile[];
-    },
-  ): Promise<unknown>;
-}
 
 /** Options of `createGatewayHandler`. */
 export interface GatewayHandlerOptions {
@@ -38,6 +27,10 @@ export interface GatewayHandlerOptions {
   uploadDir: string;
   /** How long a call may take before the request fails with 504. */
   requestTimeoutMs: number;
+  /** How long a request body may stall before a 408 (0 or absent: no limit). */
+  bodyTimeoutMs?: number;
+  /** Called for every request answered 408 because its body stalled. */
+  onBodyTimeout?: () => void;
   /** Extra handlers tried first, by exact path (e.g. the stats page). */
   pages?: Record<string, (req: Request) => Response | Promise<Response>>;
   /** Where every gateway request (not the pages) is counted, with its client and latency. */
@@ -50,17 +43,7 @@ interface Seen {
   page?: boolean;
 }
 
-/**
- * Calls stopped when the HTTP client goes away: a long poll must not mark updates
- * as returned, and a download stops fetching. Other calls run to completion, as
- * mtcute cannot abort them, and watching the connection costs every request.
- */
-const CANCELLED_ON_DISCONNECT: ReadonlySet<string> = new Set([
-  "getUpdates",
-  "download",
-]);
-
-/** `download`'s arguments with the Range header's offset and length in its trailing object. */
+/** A ranged method's arguments (what to send, then options) with the Range header's offset and length among the options. */
 function withRange(args: unknown[], range: ByteRange): unknown[] {
   const [target, options] = args;
   const base = typeof options === "object" && options !== null ? options : {};
@@ -68,10 +51,9 @@ function withRange(args: unknown[], range: ByteRange): unknown[] {
 }
 
 function clientRef(route: Route): ClientRef {
-  const id = clientFileStem(route);
   return route.kind === "bot"
-    ? { kind: "bot", id, token: route.token }
-    : { kind: "user", id };
+    ? { kind: "bot", id: route.clientId, token: route.token }
+    : { kind: "user", id: route.clientId };
 }
 
 /** Builds the `(req) => Promise<Response>` that `Deno.serve` runs for every request. */
@@ -85,9 +67,17 @@ export function createGatewayHandler(
     maxJsonDepth,
     uploadDir,
     requestTimeoutMs,
+    bodyTimeoutMs = 0,
+    onBodyTimeout,
     pages = {},
     metrics,
   } = options;
+  const argsOptions = { maxBodyBytes, maxUploadBytes, maxJsonDepth, uploadDir };
+  const readArgs = (body: Request) => parseArgs(body, argsOptions);
+  const discardLate = (late: ParsedArgs) => discardUploads(late.files.values());
+  const bodyDeadline = bodyTimeoutMs > 0
+    ? createBodyDeadline({ timeoutMs: bodyTimeoutMs, onTimeout: onBodyTimeout })
+    : undefined;
   const handle = async (req: Request, seen: Seen): Promise<Response> => {
     const requestId = newRequestId();
     try {
@@ -98,18 +88,14 @@ export function createGatewayHandler(
         return await page(req);
       }
       const route = seen.route = parseRoute(pathname);
-      const { args, files } = await parseArgs(req, {
-        maxBodyBytes,
-        maxUploadBytes,
-        maxJsonDepth,
-        uploadDir,
-      });
+      const { args, files } = bodyDeadline
+        ? await bodyDeadline(req, readArgs, discardLate)
+        : await readArgs(req);
       try {
+        const traits = methodTraits(route.method);
         // A long poll may wait its own timeout on top of the usual bound.
-        const pollMs = route.method === "getUpdates"
-          ? parseGetUpdatesArgs(args).timeout * 1000
-          : 0;
-        const range = route.method === "download"
+        const pollMs = (traits.longPoll?.(args) ?? 0) * 1000;
+        const range = traits.ranged
           ? parseRange(req.headers.get("range"))
           : undefined;
         const value = await clients.call(
@@ -118,9 +104,7 @@ export function createGatewayHandler(
           range ? withRange(args, range) : args,
           {
             timeoutMs: requestTimeoutMs + pollMs,
-            signal: CANCELLED_ON_DISCONNECT.has(route.method)
-              ? req.signal
-              : undefined,
+            signal: traits.cancelledOnDisconnect ? req.signal : undefined,
             uploads: [...files.values()],
           },
         );
@@ -149,7 +133,7 @@ export function createGatewayHandler(
       metrics.record(
         route?.clientId,
         response,
-        route?.method === "getUpdates"
+        route && methodTraits(route.method).longPoll
           ? undefined
           : performance.now() - started,
       );

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { InputError, PayloadTooLargeError } from "../errors.ts";
 import { fileMemory } from "../reclaim.ts";
 import type { UploadedFile } from "../workers/protocol.ts";
-import { fileReference, fileReferencesIn } from "./file_reference.ts";
+import { fileReference, fileReferencesIn } from "../file_reference.ts";
 import { multipartBoundary, MultipartReader } from "./multipart.ts";
 
 /** Options of `readMultipartArgs`. */

@@ -46,6 +46,16 @@ function errorsText(summary: RequestSummary): string {
   return parts.length ? parts.join(", ") : "—";
 }
 
+/** The errors cell: a narrow column wraps between kinds, never inside "input 3". */
+function errorsCell(client: ClientSnapshot): string {
+  const parts = Object.entries(client.errors).map(([kind, count]) =>
+    `<span class="nowrap">${escapeHtml(`${kind} ${count}`)}</span>`
+  );
+  return `<td data-field="errors" data-value="${client.errorCount}">${
+    parts.length ? parts.join(", ") : "—"
+  }</td>`;
+}
+
 function cell(field: string, text: string, extra = ""): string {
   return `<td data-field="${field}"${extra}>${escapeHtml(text)}</td>`;
 }
@@ -92,7 +102,7 @@ function clientRow(client: ClientSnapshot, now: string): string {
     stateCell(client) +
     cell("worker", client.worker === undefined ? "—" : String(client.worker)) +
     cell("requests", String(client.requests), ' class="num"') +
-    cell("errors", errorsText(client), ` data-value="${client.errorCount}"`) +
+    errorsCell(client) +
     cell("flood-waits", String(client.floodWaits), ' class="num"') +
     cell("p50", formatMs(client.latency.p50Ms), ' class="num"') +
     cell("p99", formatMs(client.latency.p99Ms), ' class="num"') +
@@ -144,6 +154,57 @@ function workersTable(snapshot: StatsSnapshot): string {
     `<th class="num" title="Garbage collections during file transfers (--file-gc) and the time they took">File GC</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+/** HTTP connections and the slow or surplus clients dropped; "—" where Deno.serve accepts them. */
+function connectionsTable(snapshot: StatsSnapshot): string {
+  const connections = snapshot.connections;
+  if (!connections) return "";
+  const seen = (value: number) => connections.guarded ? String(value) : "—";
+  const columns: [string, string, string, string][] = [
+    ["open", "Open", "", seen(connections.open)],
+    [
+      "limit",
+      "Limit",
+      "--max-connections",
+      connections.guarded && connections.limit === 0
+        ? "none"
+        : seen(connections.limit),
+    ],
+    ["accepted", "Accepted", "", seen(connections.accepted)],
+    [
+      "refused",
+      "Refused",
+      "Answered 503 and closed because the limit was reached",
+      seen(connections.refused),
+    ],
+    [
+      "header-timeouts",
+      "Header timeouts",
+      "Closed before the first request's headers were complete (--header-timeout)",
+      seen(connections.headerTimeouts),
+    ],
+    [
+      "keepalive-timeouts",
+      "Keep-alive timeouts",
+      "Kept alive, then closed for want of a next request (--keepalive-timeout)",
+      seen(connections.keepAliveTimeouts),
+    ],
+    [
+      "body-timeouts",
+      "Body timeouts",
+      "Requests answered 408 because their body stalled (--body-timeout)",
+      String(connections.bodyTimeouts),
+    ],
+  ];
+  const head = columns.map(([, label, title]) =>
+    `<th class="num"${titled(title || undefined)}>${escapeHtml(label)}</th>`
+  ).join("");
+  const cells = columns.map(([field, , , value]) =>
+    cell(`connections-${field}`, value, ' class="num"')
+  ).join("");
+  return `<section><h2>Connections</h2><table><thead><tr>${head}</tr></thead>` +
+    `<tbody><tr>${cells}</tr></tbody></table></section>`;
+}
+
 function clientsTable(snapshot: StatsSnapshot): string {
   const rows = snapshot.clients.map((c) => clientRow(c, snapshot.generatedAt))
     .join("");
@@ -152,12 +213,16 @@ function clientsTable(snapshot: StatsSnapshot): string {
     : '<tr><td colspan="13" class="empty">No client has been used yet.</td></tr>';
   return `<section><h2>Clients <small>${snapshot.clients.length}</small></h2><div class="scroll"><table>` +
     "<thead><tr><th>Client</th><th>Kind</th><th>Name</th><th>State</th><th>Worker</th>" +
-    '<th class="num">Requests</th><th>Errors</th><th class="num">FLOOD_WAIT</th>' +
+    '<th class="num">Requests</th><th>Errors</th><th class="num">FLOOD_<wbr>WAIT</th>' +
     '<th class="num">p50</th><th class="num">p99</th><th class="num">Pending updates</th>' +
     "<th>Last update</th><th>Webhook</th></tr></thead>" +
     `<tbody>${rows}${empty}</tbody></table></div></section>`;
 }
 
+/**
+ * Long names, webhook hosts and errors wrap so that the clients table fits a
+ * 1280 px window; only narrower windows scroll it, inside `.scroll`.
+ */
 const STYLE =
   `:root{color-scheme:light dark;--fg:#1d232a;--muted:#69737d;--bg:#f6f7f9;--panel:#fff;--line:#e1e4e8;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e;--bar:#2f6fde}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#8d96a0;--bg:#0d1117;--panel:#161b22;--line:#30363d;--ok:#3fb950;--warn:#d29922;--bad:#f85149;--bar:#4c8ef7}}
@@ -170,7 +235,8 @@ a{color:var(--bar)}.cards{display:grid;grid-template-columns:repeat(auto-fill,mi
 .plot{padding:10px 12px}.top{font-size:12px;color:var(--muted)}.chart{display:block;width:100%;height:120px}
 .chart .grid line{stroke:var(--line);stroke-width:1;vector-effect:non-scaling-stroke}.chart .ok{stroke:var(--bar)}.chart .err{stroke:var(--bad)}.chart path{stroke-width:1}
 .axis{display:flex;justify-content:space-between;font-size:12px;color:var(--muted)}
-.scroll{overflow-x:auto}table{border-collapse:separate;border-spacing:0;width:100%}th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap;vertical-align:top}
+.scroll{overflow-x:auto}table{border-collapse:separate;border-spacing:0;width:100%}th,td{padding:6px 7px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap;vertical-align:top}
+th,td[data-field=errors]{white-space:normal}.nowrap{white-space:nowrap}td[data-field=name],td[data-field=webhook]{white-space:normal;overflow-wrap:anywhere;min-width:8em}td[data-field=name]{min-width:10em}
 tr:last-child td{border-bottom:0}th{font-size:12px;color:var(--muted);font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:12px}.chip{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid currentColor}
 .chip.ok{color:var(--ok)}.chip.warn{color:var(--warn)}.chip.off{color:var(--muted)}.bad{color:var(--bad)}.empty{color:var(--muted);text-align:center}`;
@@ -236,6 +302,7 @@ export function renderStatsHtml(
     }">Prometheus</a></div></header>` +
     `<section class="cards">${cards}</section>` +
     chartSection(snapshot) + clientsTable(snapshot) + workersTable(snapshot) +
+    connectionsTable(snapshot) +
     "</main>";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1">` +

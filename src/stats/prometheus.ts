@@ -3,6 +3,7 @@ import type { FileGcFigures } from "../reclaim.ts";
 import { ERROR_KINDS } from "./metrics.ts";
 import type {
   ClientSnapshot,
+  ConnectionSummary,
   LatencySummary,
   RequestSummary,
   StatsSnapshot,
@@ -131,6 +132,63 @@ function requestFamilies(
     `Time to answer requests of ${who}, long polls left out.`,
   );
   histogram(out, duration, labels, summary.latency, les);
+}
+
+function connectionFamilies(out: Exposition, connections: ConnectionSummary) {
+  out.family(
+    "mtkruto_http_body_timeouts_total",
+    "counter",
+    "Requests answered 408 because their body stalled (--body-timeout).",
+  ).sample("mtkruto_http_body_timeouts_total", {}, connections.bodyTimeouts);
+  // Without its own listener the gateway does not see connections: no figures beat zeros.
+  if (!connections.guarded) return;
+  const families: [string, "gauge" | "counter", string, number][] = [
+    [
+      "mtkruto_http_connections_open",
+      "gauge",
+      "HTTP connections open now.",
+      connections.open,
+    ],
+    [
+      "mtkruto_http_connections_limit",
+      "gauge",
+      "Most HTTP connections open at once (--max-connections; 0: no limit).",
+      connections.limit,
+    ],
+    [
+      "mtkruto_http_connections_accepted_total",
+      "counter",
+      "HTTP connections accepted and served.",
+      connections.accepted,
+    ],
+    [
+      "mtkruto_http_connections_refused_total",
+      "counter",
+      "HTTP connections answered 503 and closed because the limit was reached.",
+      connections.refused,
+    ],
+    [
+      "mtkruto_http_header_timeouts_total",
+      "counter",
+      "Connections closed before their first request's headers were complete (--header-timeout).",
+      connections.headerTimeouts,
+    ],
+    [
+      "mtkruto_http_keepalive_timeouts_total",
+      "counter",
+      "Kept-alive connections closed because no next request came within --keepalive-timeout.",
+      connections.keepAliveTimeouts,
+    ],
+    [
+      "mtkruto_http_accept_errors_total",
+      "counter",
+      "Failed accepts of HTTP connections (e.g. out of file descriptors).",
+      connections.acceptErrors,
+    ],
+  ];
+  for (const [name, type, help, value] of families) {
+    out.family(name, type, help).sample(name, {}, value);
+  }
 }
 
 function clientFamilies(out: Exposition, client: ClientSnapshot) {
@@ -300,6 +358,7 @@ export function renderPrometheus(snapshot: StatsSnapshot): string {
     snapshot.totals,
     les,
   );
+  if (snapshot.connections) connectionFamilies(out, snapshot.connections);
   for (const client of snapshot.clients) {
     requestFamilies(
       out,

@@ -7,8 +7,9 @@
 import { type FileGcFigures, fileMemory } from "../reclaim.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
 import type { WorkerStats } from "../workers/pool.ts";
+import type { ConnectionMetrics } from "./connection_metrics.ts";
 import { coarseBoundsMs } from "./histogram.ts";
-import { clientLabel } from "./labels.ts";
+import { clientLabel } from "../client_id.ts";
 import type { ErrorKind, RequestCounters, RequestMetrics } from "./metrics.ts";
 
 /** Where the figures come from. */
@@ -18,6 +19,32 @@ export interface StatsSource {
   workers(): WorkerStats[];
   /** Every hosted client's figures, asked of the workers (bounded by their own timeout). */
   clients(): Promise<ClientStats[]>;
+  /** The front's connection figures, when it counts them. */
+  connections?: ConnectionMetrics;
+}
+
+/**
+ * HTTP connections and the slow or surplus clients dropped. Without
+ * `guarded`, Deno.serve accepts the connections and only `bodyTimeouts` is
+ * counted (the others stay 0).
+ */
+export interface ConnectionSummary {
+  guarded: boolean;
+  /** Connections open now. */
+  open: number;
+  /** `--max-connections`; 0: no limit. */
+  limit: number;
+  accepted: number;
+  /** Closed at once because `limit` were open. */
+  refused: number;
+  /** Closed before their first request's headers were complete (`--header-timeout`). */
+  headerTimeouts: number;
+  /** Kept alive, then closed because no next request came within `--keepalive-timeout`. */
+  keepAliveTimeouts: number;
+  /** Requests answered 408 because their body stalled (`--body-timeout`). */
+  bodyTimeouts: number;
+  /** Accepts that failed, e.g. for want of file descriptors. */
+  acceptErrors: number;
 }
 
 /** Latency of the requests counted (long polls are left out). */
@@ -92,6 +119,8 @@ export interface StatsSnapshot {
   /** Requests and errors per second over the last minutes, oldest first. */
   rate: { startSecond: number; requests: number[]; errors: number[] };
   clients: ClientSnapshot[];
+  /** Present when the source counts connections (the server always does). */
+  connections?: ConnectionSummary;
 }
 
 /** What `buildSnapshot` needs besides the source. */
@@ -141,6 +170,23 @@ function summarize(
       cumulative: latency.cumulative(bounds),
     },
     lastRequestAt: iso(counters.lastRequestAt),
+  };
+}
+
+function summarizeConnections(
+  metrics: ConnectionMetrics | undefined,
+): ConnectionSummary | undefined {
+  if (!metrics) return undefined;
+  return {
+    guarded: metrics.guarded,
+    open: metrics.open,
+    limit: metrics.limit,
+    accepted: metrics.accepted,
+    refused: metrics.refused,
+    headerTimeouts: metrics.headerTimeouts,
+    keepAliveTimeouts: metrics.keepAliveTimeouts,
+    bodyTimeouts: metrics.bodyTimeouts,
+    acceptErrors: metrics.acceptErrors,
   };
 }
 
@@ -228,5 +274,6 @@ export async function buildSnapshot(
     totals: summarize(metrics.totals, bounds),
     rate: metrics.rates(),
     clients,
+    connections: summarizeConnections(source.connections),
   };
 }

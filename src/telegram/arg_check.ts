@@ -7,6 +7,7 @@
  * one TL constructor (e.g. `{"command", "description"}` as a `botCommand`).
  */
 import { InputError } from "../errors.ts";
+import { isFileReference } from "../file_reference.ts";
 import { getSchema } from "../tl/schema.ts";
 import type { Parameter } from "./signatures.ts";
 import { parseTsType } from "./ts_types.ts";
@@ -193,7 +194,7 @@ function checkOne(
   if (missing) {
     throw new InputError(`${where} is missing: it must be ${expected}`);
   }
-  const hint = isFileRef(got)
+  const hint = isFileReference(got)
     ? "; a file part can only stand where a file is expected, so send this argument as a text part holding JSON"
     : "";
   throw new InputError(
@@ -293,12 +294,12 @@ function keywordAccepts(name: string, value: unknown): boolean {
     case "never":
       return false;
     case "object":
-      return isPlainObject(value) && !isFileRef(value);
+      return isPlainObject(value) && !isFileReference(value);
     case "bigint":
       return typeof value === "number" || typeof value === "string" ||
         isPlainObject(value);
     case "file":
-      return isFileRef(value) || isPlainObject(value) ||
+      return isFileReference(value) || isPlainObject(value) ||
         typeof value === "string" && isFileString(value);
     default:
       return true;
@@ -314,7 +315,7 @@ function checkObject(
   value: unknown,
   type: Extract<TsType, { kind: "object" }>,
 ): Checked {
-  if (!isPlainObject(value) || isFileRef(value)) return fail(type, value);
+  if (!isPlainObject(value) || isFileReference(value)) return fail(type, value);
   const record = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
   for (const [name, field] of type.fields) {
@@ -357,7 +358,7 @@ function checkRef(
     return checkHere(value, { kind: "array", item: args[0] });
   }
   if (OBJECT_GENERICS.has(name)) {
-    return isPlainObject(value) && !isFileRef(value)
+    return isPlainObject(value) && !isFileReference(value)
       ? pass(value)
       : fail(type, value);
   }
@@ -388,7 +389,7 @@ function checkTl(
   type: TsType,
   tl: { single: string } | { type: string },
 ): Checked {
-  if (!isPlainObject(value) || isFileRef(value)) return fail(type, value);
+  if (!isPlainObject(value) || isFileReference(value)) return fail(type, value);
   const record = value as Record<string, unknown>;
   const schema = getSchema();
   if ("single" in tl) {
@@ -490,7 +491,7 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (isFileRef(value)) {
+  if (isFileReference(value)) {
     return `the multipart file part ${JSON.stringify(value.field)}`;
   }
   switch (typeof value) {
@@ -517,9 +518,4 @@ function truncate(text: string): string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isFileRef(value: unknown): value is { _: "file"; field: string } {
-  return isPlainObject(value) && value._ === "file" &&
-    typeof value.field === "string";
 }

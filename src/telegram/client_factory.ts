@@ -4,7 +4,6 @@ import type { ICryptoProvider } from "@mtcute/core/utils.js";
 import { addPublicKey } from "@mtcute/core/utils.js";
 import { NodeCryptoProvider } from "@mtcute/node/utils.js";
 import { TcpTransport } from "@mtcute/node";
-import { join } from "node:path";
 import type { WorkerConfig } from "../workers/protocol.ts";
 import { VERSION } from "../version.ts";
 import { WorkerPlatform } from "./platform.ts";
@@ -27,11 +26,6 @@ export async function createHostContext(
   await crypto.initialize();
   if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);
   return { config, crypto, platform: new WorkerPlatform(config.logLevel) };
-}
-
-/** The session file of a client. */
-export function sessionPath(dataDir: string, clientId: string): string {
-  return join(dataDir, `${clientId}.sqlite`);
 }
 
 /** A new mtcute client whose session lives in the sqlite file at `path`. */

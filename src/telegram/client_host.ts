@@ -3,14 +3,15 @@ import type { User } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { NotFoundError, UnauthorizedError } from "../errors.ts";
 import { encodeValue } from "../tl/values.ts";
-import { clientLabel } from "../stats/labels.ts";
+import { clientLabel, sessionPath } from "../client_id.ts";
+import type { ClientRef } from "../client_id.ts";
+import { deadline } from "../timers.ts";
 import { ClientUpdates } from "../updates/client_updates.ts";
 import { updateIdentity } from "../updates/identity.ts";
 import { kindOf } from "../updates/kinds.ts";
 import { UpdateStore } from "../updates/store.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
-import type { ClientRef } from "../workers/protocol.ts";
-import { createTelegramClient, sessionPath } from "./client_factory.ts";
+import { createTelegramClient } from "./client_factory.ts";
 import type { HostContext } from "./client_factory.ts";
 import { fromMtcuteError } from "./rpc_errors.ts";
 import {
@@ -31,24 +32,24 @@ const CATCH_UP_TIMEOUT_MS = 15_000;
  * arrives before that would be folded into the state and never dispatched,
  * so a caller that acts right after login (and a peer who answers) must wait.
  */
-function caughtUp(client: TelegramClient): Promise<void> {
+async function caughtUp(client: TelegramClient): Promise<void> {
   // mtcute exposes the manager only on the inner client.
   const manager =
     (client as unknown as { _client: { updates?: { catchingUp: boolean } } })
       ._client.updates;
-  if (!manager?.catchingUp) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      client.onConnectionState.remove(onState);
-      resolve();
-    };
-    const onState = () => {
-      if (!manager.catchingUp) done();
-    };
-    const timer = setTimeout(done, CATCH_UP_TIMEOUT_MS);
-    client.onConnectionState.add(onState);
-  });
+  if (!manager?.catchingUp) return;
+  const caught = Promise.withResolvers<void>();
+  const onState = () => {
+    if (!manager.catchingUp) caught.resolve();
+  };
+  client.onConnectionState.add(onState);
+  try {
+    await deadline(caught.promise, CATCH_UP_TIMEOUT_MS);
+  } catch {
+    // A slow catch-up must not fail the login: past the bound the client serves anyway.
+  } finally {
+    client.onConnectionState.remove(onState);
+  }
 }
 
 /** Whether the client behind an existing session file must start with the server (webhook set or updates queued). */

@@ -11,7 +11,7 @@ import { assertInvokable } from "./invoke_policy.ts";
 import { attachUploads, download } from "./files.ts";
 import { isAllowedMethod, methodList } from "./methods.ts";
 import { routePongsToCalls } from "./pong_patch.ts";
-import type { GatewayMethodName } from "./methods.ts";
+import type { GatewayMethodName } from "../gateway_methods.ts";
 import { mtcuteSignatures } from "./signatures.ts";
 import type { Parameter } from "./signatures.ts";
 

@@ -3,6 +3,7 @@ import type { FileDownloadLocation } from "@mtcute/core";
 import { FileLocation } from "@mtcute/core";
 import { fileIdToInputFileLocation } from "@mtcute/core/utils.js";
 import { InputError, NotFoundError } from "../errors.ts";
+import { isFileReference } from "../file_reference.ts";
 import { fileMemory } from "../reclaim.ts";
 import type { FileMeta, UploadedFile } from "../workers/protocol.ts";
 import type { ClientHost } from "./client_host.ts";
@@ -33,12 +34,6 @@ class SpoolSource {
   }
 }
 
-function isFileRef(value: unknown): value is { _: "file"; field: string } {
-  return typeof value === "object" && value !== null &&
-    (value as { _?: unknown })._ === "file" &&
-    typeof (value as { field?: unknown }).field === "string";
-}
-
 /**
  * Replaces each `{"_":"file","field":…}` reference in `args` with a reader of
  * the spooled part; the object holding it gets the part's name, type and
@@ -63,13 +58,13 @@ export async function attachUploads(
     return { upload, source: new SpoolSource(file) };
   };
   const visit = async (value: unknown): Promise<unknown> => {
-    if (isFileRef(value)) return (await open(value)).source;
+    if (isFileReference(value)) return (await open(value)).source;
     if (Array.isArray(value)) return await Promise.all(value.map(visit));
     if (typeof value !== "object" || value === null) return value;
     const entries = Object.entries(value);
     const out: Record<string, unknown> = {};
     for (const [key, item] of entries) {
-      if (isFileRef(item)) {
+      if (isFileReference(item)) {
         const { upload, source } = await open(item);
         out[key] = source;
         out.fileName ??= (value as Record<string, unknown>).fileName ??

@@ -1,8 +1,9 @@
 /** The clients hosted by one worker: created once on first use, unloaded when idle, rejected or shutting down. */
 import { UnavailableError } from "../errors.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
-import type { ClientRef, UploadedFile } from "../workers/protocol.ts";
-import { sessionPath } from "./client_factory.ts";
+import { sessionPath } from "../client_id.ts";
+import type { ClientRef } from "../client_id.ts";
+import type { UploadedFile } from "../workers/protocol.ts";
 import type { HostContext } from "./client_factory.ts";
 import { ClientHost, needsStartAtBoot } from "./client_host.ts";
 import { dispatch } from "./dispatch.ts";

@@ -1,3 +1,5 @@
+import { GATEWAY_METHODS } from "../gateway_methods.ts";
+
 /**
  * The mtcute `TelegramClient` methods callable over HTTP, by area. Anything
  * not listed here is refused with 404, so a method added to mtcute stays
@@ -270,20 +272,6 @@ export const ALLOWED_METHODS = {
     "getStarsTransactions",
   ],
 } as const;
-
-/** Methods the gateway implements itself, on every client. */
-export const GATEWAY_METHODS = [
-  "invoke",
-  "getUpdates",
-  "setWebhook",
-  "deleteWebhook",
-  "getWebhookInfo",
-  "download",
-  "methods",
-] as const;
-
-/** The name of a gateway method. */
-export type GatewayMethodName = typeof GATEWAY_METHODS[number];
 
 /** The name of a callable high-level method. */
 export type AllowedMethod =

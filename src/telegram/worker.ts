@@ -2,19 +2,19 @@
 /** Worker entry: hosts clients and answers the front's calls. */
 import { RawJson } from "../raw_json.ts";
 import { configureFileGc, fileMemory } from "../reclaim.ts";
-import { createHostContext } from "../telegram/client_factory.ts";
-import { StreamedFile } from "../telegram/files.ts";
-import { ClientHosts } from "../telegram/hosts.ts";
-import { fromMtcuteError } from "../telegram/rpc_errors.ts";
-import { mtcuteSignatures } from "../telegram/signatures.ts";
-import { MessageBatcher } from "./batch.ts";
-import { serializeError } from "./errors.ts";
+import { createHostContext } from "./client_factory.ts";
+import { StreamedFile } from "./files.ts";
+import { ClientHosts } from "./hosts.ts";
+import { fromMtcuteError } from "./rpc_errors.ts";
+import { mtcuteSignatures } from "./signatures.ts";
+import { MessageBatcher } from "../workers/batch.ts";
+import { serializeError } from "../workers/errors.ts";
 import type {
   FrontMessage,
   WorkerConfig,
   WorkerMessage,
   WorkerReport,
-} from "./protocol.ts";
+} from "../workers/protocol.ts";
 
 let hosts: ClientHosts | undefined;
 // The pool names workers `clients-<index>`.

@@ -1,4 +1,5 @@
 /** One client's updates: the durable queue, fed by mtcute, drained by long polling or a webhook. */
+import type { UpdateStats } from "../workers/client_stats.ts";
 import { ConflictError } from "../errors.ts";
 import { LongPoll } from "./long_poll.ts";
 import {
@@ -17,17 +18,6 @@ import type {
 
 const WEBHOOK_SETTING = "webhook";
 const ALLOWED_SETTING = "allowedUpdates";
-
-/** Figures for the stats page. */
-export interface UpdateStats {
-  pending: number;
-  dropped: number;
-  lastUpdateAt?: number;
-  webhook?: Pick<
-    WebhookInfo,
-    "host" | "lastErrorDate" | "lastErrorMessage" | "lastDeliveryLatencyMs"
-  >;
-}
 
 /** Queue, long poll and webhook of one client. */
 export class ClientUpdates {

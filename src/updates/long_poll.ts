@@ -1,12 +1,14 @@
 /** `getUpdates`: long polling over a client's durable queue, one poller at a time. */
 import { ConflictError } from "../errors.ts";
+import { delay } from "../timers.ts";
 import type { GetUpdatesParams } from "./params.ts";
 import type { StoredUpdate, UpdateStore } from "./store.ts";
 
 /** Long polling for one client. */
 export class LongPoll {
   readonly #store: UpdateStore;
-  #wake = new Set<() => void>();
+  /** One per sleeping poll: aborting it ends that sleep early. */
+  #wake = new Set<AbortController>();
   #current?: AbortController;
   /** The highest id the previous call returned: confirmed by the next call without `offset`. */
   #lastReturned?: number;
@@ -22,7 +24,7 @@ export class LongPoll {
 
   /** Wakes the waiting poll: an update was queued. */
   notify(): void {
-    for (const wake of this.#wake) wake();
+    for (const wake of this.#wake) wake.abort();
   }
 
   /** Ends the waiting poll (if any) with `reason`. */
@@ -46,8 +48,9 @@ export class LongPoll {
     );
     const controller = new AbortController();
     this.#current = controller;
-    const abort = () => controller.abort(signal?.reason);
-    signal?.addEventListener("abort", abort, { once: true });
+    const stop = signal
+      ? AbortSignal.any([controller.signal, signal])
+      : controller.signal;
     try {
       if (params.dropPendingUpdates) this.#store.clear();
       if (params.offset !== undefined) this.#store.confirmBelow(params.offset);
@@ -58,7 +61,7 @@ export class LongPoll {
 
       const deadline = Date.now() + params.timeout * 1000;
       while (true) {
-        controller.signal.throwIfAborted();
+        stop.throwIfAborted();
         const updates = this.#store.read({
           fromId: params.offset ?? 0,
           limit: params.limit,
@@ -67,25 +70,23 @@ export class LongPoll {
           this.#lastReturned = updates.at(-1)?.updateId;
           return updates;
         }
-        await this.#sleep(deadline - Date.now(), controller.signal);
+        await this.#sleep(deadline - Date.now(), stop);
       }
     } finally {
-      signal?.removeEventListener("abort", abort);
       if (this.#current === controller) this.#current = undefined;
     }
   }
 
-  #sleep(ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#wake.delete(done);
-        signal.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.#wake.add(done);
-      signal.addEventListener("abort", done, { once: true });
-    });
+  /** Waits up to `ms`, ending early on `notify` or when `signal` aborts. */
+  async #sleep(ms: number, signal: AbortSignal): Promise<void> {
+    const wake = new AbortController();
+    this.#wake.add(wake);
+    try {
+      await delay(ms, { signal: AbortSignal.any([signal, wake.signal]) });
+    } catch {
+      // Woken or aborted: the poll's loop tells which.
+    } finally {
+      this.#wake.delete(wake);
+    }
   }
 }

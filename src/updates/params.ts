@@ -1,5 +1,6 @@
 /** Validates the arguments of the update methods (`getUpdates`, `setWebhook`, `deleteWebhook`). */
 import { InputError } from "../errors.ts";
+import { MAX_POLL_TIMEOUT_SECONDS } from "../gateway_methods.ts";
 import { isUpdateKind, UPDATE_KINDS } from "./kinds.ts";
 
 /** `getUpdates`' trailing object. */
@@ -24,9 +25,6 @@ export interface SetWebhookParams {
   dropPendingUpdates: boolean;
   allowedUpdates?: string[];
 }
-
-/** The longest long poll, so a request always ends well within proxies' usual idle limits. */
-export const MAX_POLL_TIMEOUT_SECONDS = 600;
 
 function trailingObject(
   method: string,

@@ -4,6 +4,7 @@
  * back-off (1 s doubling to 60 s, with jitter, `Retry-After` honoured) until
  * it goes through or its updates age out of the queue.
  */
+import { delay, retryDelay } from "../timers.ts";
 import type { UpdateStore } from "./store.ts";
 import { signDelivery, WEBHOOK_HEADERS } from "./signature.ts";
 import { renderUpdates } from "./render.ts";
@@ -121,15 +122,13 @@ export class WebhookDelivery {
       failures++;
       // Without new pushes nothing else prunes, and a dead receiver must not hold updates past the age limit.
       this.#store.prune();
-      const backoff = Math.min(
-        this.#options.maxBackoffMs,
-        this.#options.minBackoffMs * 2 ** (failures - 1),
-      );
       // Jitter spreads retries of many clients hitting one receiver; Retry-After wins when longer.
-      await this.#sleep(
-        Math.max(retryAfterMs, backoff * (0.5 + Math.random() * 0.5)),
-        false,
-      );
+      const backoff = retryDelay(failures, {
+        initialMs: this.#options.minBackoffMs,
+        maxMs: this.#options.maxBackoffMs,
+        jitter: 0.5,
+      });
+      await this.#sleep(Math.max(retryAfterMs, backoff), false);
     }
   }
 
@@ -191,17 +190,17 @@ export class WebhookDelivery {
   }
 
   /** Waits `ms`, ending early on stop (and on new updates when `wakeable`). */
-  #sleep(ms: number, wakeable: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#wake = undefined;
-        this.#stop.signal.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      if (wakeable) this.#wake = done;
-      this.#stop.signal.addEventListener("abort", done, { once: true });
-    });
+  async #sleep(ms: number, wakeable: boolean): Promise<void> {
+    const wake = new AbortController();
+    if (wakeable) this.#wake = () => wake.abort();
+    try {
+      await delay(ms, {
+        signal: AbortSignal.any([this.#stop.signal, wake.signal]),
+      });
+    } catch {
+      // Stopped or woken: the loop tells which.
+    } finally {
+      this.#wake = undefined;
+    }
   }
 }

@@ -1,22 +1,6 @@
 /** At server start: starts the clients whose sessions have a webhook or queued updates. */
-import { clientKindOf } from "../http/route.ts";
+import { clientKindOf, listClientIds } from "../client_id.ts";
 import type { WorkerPool } from "./pool.ts";
-
-/** Lists the client ids with a session file in `dataDir` (none if it does not exist yet). */
-export async function listClientIds(dataDir: string): Promise<string[]> {
-  const ids: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(dataDir)) {
-      const id = entry.name.endsWith(".sqlite")
-        ? entry.name.slice(0, -".sqlite".length)
-        : "";
-      if (entry.isFile && clientKindOf(id)) ids.push(id);
-    }
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-  }
-  return ids.sort();
-}
 
 /** Boots every client that must run without waiting for a request; returns how many started. */
 export async function bootClients(

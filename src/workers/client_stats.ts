@@ -1,5 +1,17 @@
 /** What a worker reports about each of its clients for the stats page (types only). */
-import type { UpdateStats } from "../updates/client_updates.ts";
+
+/** A client's updates as the stats page shows them (the webhook by its host only). */
+export interface UpdateStats {
+  pending: number;
+  dropped: number;
+  lastUpdateAt?: number;
+  webhook?: {
+    host: string;
+    lastErrorDate?: number;
+    lastErrorMessage?: string;
+    lastDeliveryLatencyMs?: number;
+  };
+}
 
 /** One hosted client, as the stats page may show it: never a token, a user id or a phone number. */
 export interface ClientStats {

@@ -1,13 +1,15 @@
 /** The front's side of the workers: spawns them, pins each client to one, and routes calls. */
 import { TimeoutError, UnavailableError } from "../errors.ts";
+import { methodTraits } from "../gateway_methods.ts";
 import { RawJson } from "../raw_json.ts";
 import { type FileGcFigures, fileMemory } from "../reclaim.ts";
+import { deadline } from "../timers.ts";
 import type { ClientStats } from "./client_stats.ts";
 import { callBatcher, type MessageBatcher } from "./batch.ts";
 import { StreamResult } from "./stream_result.ts";
 import { deserializeError } from "./errors.ts";
+import type { ClientRef } from "../client_id.ts";
 import type {
-  ClientRef,
   FrontMessage,
   UploadedFile,
   WorkerConfig,
@@ -20,7 +22,7 @@ export interface WorkerPoolOptions {
   /** Number of workers (at least 1). */
   size: number;
   config: WorkerConfig;
-  /** The worker module; defaults to `./worker.ts` beside this file. */
+  /** The worker module; defaults to `src/telegram/worker.ts`, the entry of the threads hosting clients. */
   workerUrl?: URL;
   /** Longest wait for the next chunk of a download (default 60 s). */
   streamTimeoutMs?: number;
@@ -64,8 +66,26 @@ export interface WorkerStats {
   fileGc: FileGcFigures;
 }
 
+/** How a call waits: its bound, the signal that cancels it, the files it sends. */
+export interface CallOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Spooled multipart file parts the arguments refer to. */
+  uploads?: UploadedFile[];
+}
+
+/** What the HTTP front needs of the pool: calls. */
+export interface ClientCaller {
+  call(
+    client: ClientRef,
+    method: string,
+    args: unknown[],
+    options: CallOptions,
+  ): Promise<unknown>;
+}
+
 /** N workers; each client-id is pinned to the least-loaded worker at its first call. */
-export class WorkerPool {
+export class WorkerPool implements ClientCaller {
   readonly #options: Required<WorkerPoolOptions>;
   readonly #slots: Slot[] = [];
   readonly #pins = new Map<string, Slot>();
@@ -75,7 +95,7 @@ export class WorkerPool {
 
   private constructor(options: WorkerPoolOptions) {
     this.#options = {
-      workerUrl: new URL("./worker.ts", import.meta.url),
+      workerUrl: new URL("../telegram/worker.ts", import.meta.url),
       streamTimeoutMs: 60_000,
       ...options,
     };
@@ -219,39 +239,29 @@ export class WorkerPool {
   /** The front's end of a worker's stream: each pull asks the worker for one chunk. */
   #receive(slot: Slot, id: number): ReadableStream<Uint8Array> {
     return new ReadableStream<Uint8Array>({
-      pull: (controller) =>
-        new Promise<void>((resolve) => {
-          const timer = setTimeout(
-            () =>
-              fail(
-                new TimeoutError(
-                  "The download stalled: no data from Telegram within the request timeout",
-                ),
-              ),
-            this.#options.streamTimeoutMs,
-          );
-          const done = () => {
-            clearTimeout(timer);
-            slot.streams.delete(id);
-            resolve();
-          };
-          const fail = (error: Error) => {
-            slot.outbox.send({ type: "cancel", id });
-            controller.error(error);
-            done();
-          };
-          slot.streams.set(id, {
-            chunk(chunk) {
-              if (chunk) {
-                controller.enqueue(chunk);
-                fileMemory.note(chunk.length);
-              } else controller.close();
-              done();
-            },
-            fail,
-          });
+      pull: async (controller) => {
+        const next = new Promise<Uint8Array | undefined>((resolve, reject) => {
+          slot.streams.set(id, { chunk: resolve, fail: reject });
           slot.outbox.send({ type: "stream-pull", id });
-        }),
+        });
+        try {
+          const chunk = await deadline(next, this.#options.streamTimeoutMs, {
+            error: () =>
+              new TimeoutError(
+                "The download stalled: no data from Telegram within the request timeout",
+              ),
+          });
+          if (chunk) {
+            controller.enqueue(chunk);
+            fileMemory.note(chunk.length);
+          } else controller.close();
+        } catch (error) {
+          slot.outbox.send({ type: "cancel", id });
+          controller.error(error);
+        } finally {
+          slot.streams.delete(id);
+        }
+      },
       cancel: () => {
         slot.streams.delete(id);
         slot.outbox.send({ type: "cancel", id });
@@ -301,37 +311,29 @@ export class WorkerPool {
     message: FrontMessage & { id: number },
     { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal },
   ): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const cancel = (error: Error) => {
-        if (!slot.pending.delete(message.id)) return;
-        // The worker stops waiting too (a long poll must not mark updates as returned).
-        slot.outbox.send({ type: "cancel", id: message.id });
-        settle(reject)(error);
-      };
-      const timer = setTimeout(
-        () =>
-          cancel(
-            new TimeoutError(
-              `The client did not answer within ${
-                Math.round(timeoutMs / 1000)
-              } s`,
-            ),
-          ),
-        timeoutMs,
-      );
-      const onAbort = () =>
-        cancel(new DOMException("The HTTP client went away", "AbortError"));
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const settle = <T>(fn: (value: T) => void) => (value: T) => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-        fn(value);
-      };
-      slot.pending.set(message.id, {
-        resolve: settle(resolve),
-        reject: settle(reject),
-      });
+    const answer = new Promise((resolve, reject) => {
+      slot.pending.set(message.id, { resolve, reject });
       slot.outbox.send(message);
+    });
+    const cancel = (error: Error) => {
+      // The worker stops waiting too (a long poll must not mark updates as returned).
+      if (slot.pending.delete(message.id)) {
+        slot.outbox.send({ type: "cancel", id: message.id });
+      }
+      return error;
+    };
+    return deadline(answer, timeoutMs, {
+      signal,
+      error: () =>
+        cancel(
+          new TimeoutError(
+            `The client did not answer within ${
+              Math.round(timeoutMs / 1000)
+            } s`,
+          ),
+        ),
+      abortError: () =>
+        cancel(new DOMException("The HTTP client went away", "AbortError")),
     });
   }
 
@@ -344,11 +346,7 @@ export class WorkerPool {
     client: ClientRef,
     method: string,
     args: unknown[],
-    options: {
-      timeoutMs: number;
-      signal?: AbortSignal;
-      uploads?: UploadedFile[];
-    },
+    options: CallOptions,
   ): Promise<RawJson | StreamResult> {
     const slot = this.#slotFor(client.id);
     await slot.ready;
@@ -362,7 +360,7 @@ export class WorkerPool {
       args,
       uploads,
     } as const;
-    const quick = method !== "getUpdates";
+    const quick = !methodTraits(method).longPoll;
     if (quick) slot.quickCalls++;
     try {
       return await this.#send(slot, message, limits) as RawJson | StreamResult;

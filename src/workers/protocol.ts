@@ -4,6 +4,7 @@
  * answer repeats; errors cross as data. Each `postMessage` carries an array
  * of them: what one event-loop turn produced (see `MessageBatcher`).
  */
+import type { ClientRef } from "../client_id.ts";
 import type { FileGcFigures } from "../reclaim.ts";
 import type { ClientStats } from "./client_stats.ts";
 
@@ -28,12 +29,6 @@ export interface WorkerReport {
   clients: ClientStats[];
   fileGc: FileGcFigures;
 }
-
-/** Which client a call is for. `id` names its session file and never holds a secret. */
-export type ClientRef =
-  /** `token` is absent when the server starts a bot by itself (its file holds the token). */
-  | { kind: "bot"; id: string; token?: string }
-  | { kind: "user"; id: string };
 
 /** A multipart file part, spooled to disk by the front; the worker streams it from `path`. */
 export interface UploadedFile {

@@ -19,6 +19,15 @@ export interface RawResponse {
   body: Uint8Array;
 }
 
+/**
+ * The server closed the connection before answering any of the request: it
+ * had ended the idle connection (the gateway does after --header-timeout or
+ * --keepalive-timeout), so the request was not served and may be sent again.
+ */
+export class ClosedBeforeAnswerError extends Error {
+  override name = "ClosedBeforeAnswerError";
+}
+
 /** One keep-alive connection; one request at a time. */
 export class HttpConnection {
   #buffer = new Uint8Array(64 * 1024);
@@ -49,13 +58,25 @@ export class HttpConnection {
     return concat(head, payload);
   }
 
-  /** Sends `request` (from `postJson`) and reads its whole response. */
+  /**
+   * Sends `request` (from `postJson`) and reads its whole response; throws
+   * ClosedBeforeAnswerError if the server had closed the connection.
+   */
   async send(request: Uint8Array): Promise<RawResponse> {
-    let written = 0;
-    while (written < request.length) {
-      written += await this.conn.write(request.subarray(written));
+    let headEnd: number;
+    const before = this.#end - this.#start;
+    try {
+      let written = 0;
+      while (written < request.length) {
+        written += await this.conn.write(request.subarray(written));
+      }
+      headEnd = await this.#readUntilHeadEnd();
+    } catch (error) {
+      if (this.#end - this.#start === before) {
+        throw new ClosedBeforeAnswerError(String(error), { cause: error });
+      }
+      throw error;
     }
-    const headEnd = await this.#readUntilHeadEnd();
     const head = decoder.decode(this.#buffer.subarray(this.#start, headEnd));
     this.#start = headEnd + 4;
     const status = Number(head.slice(9, 12));
@@ -147,22 +168,38 @@ export class HttpConnection {
 
 /** One connection per in-flight slot to one server: the load generator of the gateway benchmark. */
 export class HttpLoadClient {
-  private constructor(private readonly connections: HttpConnection[]) {}
+  private constructor(
+    private readonly url: string,
+    private readonly connections: HttpConnection[],
+  ) {}
 
   /** Opens `slots` keep-alive connections to `url`. */
   static async open(url: string, slots: number): Promise<HttpLoadClient> {
     const connections = await Promise.all(
       Array.from({ length: slots }, () => HttpConnection.open(url)),
     );
-    return new HttpLoadClient(connections);
+    return new HttpLoadClient(url, connections);
   }
 
-  /** POSTs JSON `args` to `path` on slot `slot`'s connection; throws unless the answer is a 200. */
+  /**
+   * POSTs JSON `args` to `path` on slot `slot`'s connection; throws unless the
+   * answer is a 200. A connection the server closed while it sat idle is
+   * replaced and the request sent again, as any HTTP client's pool does.
+   */
   async post(slot: number, path: string, args: unknown[]): Promise<Uint8Array> {
-    const connection = this.connections[slot];
-    const { status, body } = await connection.send(
-      connection.postJson(path, args),
-    );
+    let connection = this.connections[slot];
+    let answer: RawResponse;
+    try {
+      answer = await connection.send(connection.postJson(path, args));
+    } catch (error) {
+      if (!(error instanceof ClosedBeforeAnswerError)) throw error;
+      connection.close();
+      connection = this.connections[slot] = await HttpConnection.open(
+        this.url,
+      );
+      answer = await connection.send(connection.postJson(path, args));
+    }
+    const { status, body } = answer;
     if (status !== 200) {
       throw new Error(
         `${path}: ${status} ${decoder.decode(body.slice(0, 200))}`,

@@ -4,10 +4,10 @@
  * the gateway's own client factory (so both sides use identical settings).
  */
 import type { TelegramClient } from "@mtcute/core/client.js";
+import { sessionPath } from "../../src/client_id.ts";
 import {
   createHostContext,
   createTelegramClient,
-  sessionPath,
 } from "../../src/telegram/client_factory.ts";
 import type { HostContext } from "../../src/telegram/client_factory.ts";
 import type { Bot, Dc, Gateway } from "../e2e/harness.ts";

@@ -45,15 +45,15 @@ import {
   type Received,
   resetHwm,
   spoolFilesLeft,
-} from "./files_measure.ts";
+} from "./_files_measure.ts";
 import {
   curlUpload,
   directDownload,
   directUpload,
   gatewayDownload,
   gatewayUpload,
-} from "./files_transfers.ts";
-import { type FilesResult, report } from "./files_report.ts";
+} from "./_files_transfers.ts";
+import { type FilesResult, report } from "./_files_report.ts";
 
 export type { FilesResult };
 

@@ -34,7 +34,7 @@ import {
   type MemoryRow,
   renderGatewayCalls,
   type SideResult,
-} from "./gateway_calls_report.ts";
+} from "./_gateway_calls_report.ts";
 import { cpuSeconds, rssBytes, runLoad, type Section } from "./_stats.ts";
 
 /** Options of `benchGatewayCalls`. */
@@ -43,6 +43,8 @@ export interface GatewayCallsOptions {
   rounds?: number;
   /** Length of one round in milliseconds (default 1500). */
   roundMs?: number;
+  /** More flags for the gateway (e.g. to compare a setting against its default). */
+  gatewayArgs?: string[];
 }
 
 const METHODS = ["getMe", "sendText"] as const;
@@ -116,17 +118,18 @@ async function workersOfClients(gateway: Gateway): Promise<number[]> {
 
 /** Everything for one `--workers` value: a fresh gateway, its bots and as many direct clients. */
 async function benchWorkers(
-  { dc, userId, workers, rounds, roundMs }: {
+  { dc, userId, workers, rounds, roundMs, gatewayArgs }: {
     dc: Dc;
     userId: number;
     workers: number;
     rounds: number;
     roundMs: number;
+    gatewayArgs: string[];
   },
 ): Promise<
   { cells: Cell[]; floor: FloorRow[]; memory: MemoryRow; pinned: number[] }
 > {
-  const gateway = await startGateway({ dc, workers });
+  const gateway = await startGateway({ dc, workers, extraArgs: gatewayArgs });
   const context = await directContext(dc);
   const clients: TelegramClient[] = [];
   let http: HttpLoadClient | undefined;
@@ -290,7 +293,7 @@ async function benchBareHttp(
 export async function benchGatewayCalls(
   options: GatewayCallsOptions = {},
 ): Promise<Section & { summary: string[] }> {
-  const { rounds = 3, roundMs = 1500 } = options;
+  const { rounds = 3, roundMs = 1500, gatewayArgs = [] } = options;
   const dc = await startDc();
   const cells: Cell[] = [];
   const memory: MemoryRow[] = [];
@@ -306,6 +309,7 @@ export async function benchGatewayCalls(
         workers,
         rounds,
         roundMs,
+        gatewayArgs,
       });
       cells.push(...result.cells);
       floor.push(...result.floor);

@@ -6,6 +6,7 @@
  *   deno task bench --quick            # a ~1 minute smoke run (does not touch BENCHMARKS.md)
  *   deno task bench --only gateway,updates
  *   deno task bench --write / --no-write
+ *   deno task bench --only gateway --gateway-args="--body-timeout 0"   # flags for the gateway calls' gateway
  *
  * Names for --only: gateway, updates, emulator, stats.
  */
@@ -30,16 +31,19 @@ const REPORT = new URL("../../BENCHMARKS.md", import.meta.url);
 
 interface Run {
   quick: boolean;
+  /** More flags for the gateway of the gateway-calls benchmark. */
+  gatewayArgs: string[];
 }
 
 type Result = Section & { summary?: string[] };
 
 /** The benchmarks, each sized for a full run or a quick one. */
 const BENCHMARKS: Record<Name, (run: Run) => Promise<Result | undefined>> = {
-  gateway: ({ quick }) =>
-    benchGatewayCalls(
-      quick ? { rounds: 1, roundMs: 400 } : { rounds: 3, roundMs: 1500 },
-    ),
+  gateway: ({ quick, gatewayArgs }) =>
+    benchGatewayCalls({
+      ...(quick ? { rounds: 1, roundMs: 400 } : { rounds: 3, roundMs: 1500 }),
+      gatewayArgs,
+    }),
   updates: ({ quick }) =>
     benchUpdates(
       quick
@@ -137,9 +141,13 @@ async function main(): Promise<void> {
       only: { type: "string" },
       write: { type: "boolean" },
       "no-write": { type: "boolean" },
+      "gateway-args": { type: "string" },
     },
   });
-  const run: Run = { quick: values.quick };
+  const run: Run = {
+    quick: values.quick,
+    gatewayArgs: values["gateway-args"]?.split(/\s+/).filter(Boolean) ?? [],
+  };
   const names = parseNames(values.only);
   // Smoke runs and partial runs leave the recorded full results alone unless asked.
   const write = values["no-write"]

@@ -1,6 +1,11 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertMatch,
+  assertStrictEquals,
+} from "../assert.ts";
 import { createControl, createControlHandler } from "./control.ts";
-import { FakeSession, invoke } from "./world/testing.ts";
+import { FakeSession, invoke } from "./world/_testing.ts";
 import { World } from "./world/world.ts";
 
 function setup() {
@@ -21,8 +26,8 @@ function setup() {
 Deno.test("control: bots, users, messages and the recipient's push", async () => {
   const { world, request } = setup();
   const bot = await request("POST", "/bots", { username: "echo_bot" });
-  assert.equal(bot.status, 200);
-  assert.match(
+  assertStrictEquals(bot.status, 200);
+  assertMatch(
     bot.body.token,
     new RegExp(`^${bot.body.id}:[A-Za-z0-9_-]{35}$`),
   );
@@ -31,7 +36,7 @@ Deno.test("control: bots, users, messages and the recipient's push", async () =>
     firstName: "Ann",
     username: "ann_a",
   });
-  assert.equal(user.status, 200);
+  assertStrictEquals(user.status, 200);
 
   const botSession = new FakeSession();
   await invoke(world, botSession, {
@@ -47,24 +52,24 @@ Deno.test("control: bots, users, messages and the recipient's push", async () =>
     to: bot.body.id,
     text: "hi bot",
   });
-  assert.equal(sent.status, 200);
-  assert.equal(botSession.pushes.length, 1);
+  assertStrictEquals(sent.status, 200);
+  assertStrictEquals(botSession.pushes.length, 1);
 
   const listed = await request(
     "GET",
     `/messages?user=${bot.body.id}&peer=${user.body.id}`,
   );
-  assert.equal(listed.body.length, 1);
+  assertStrictEquals(listed.body.length, 1);
   const [message] = listed.body;
-  assert.deepEqual([message.from, message.to, message.text], [
+  assertEquals([message.from, message.to, message.text], [
     user.body.id,
     bot.body.id,
     "hi bot",
   ]);
-  assert.ok(Math.abs(message.date - Date.now() / 1000) < 5);
+  assert(Math.abs(message.date - Date.now() / 1000) < 5);
 
   const calls = await request("GET", `/calls?account=${bot.body.id}`);
-  assert.deepEqual(calls.body, [
+  assertEquals(calls.body, [
     "auth.importBotAuthorization",
     "updates.getState",
   ]);
@@ -72,7 +77,7 @@ Deno.test("control: bots, users, messages and the recipient's push", async () =>
 
 Deno.test("control: login codes, faults, reset and bad input", async () => {
   const { world, request } = setup();
-  assert.equal(
+  assertStrictEquals(
     (await request("GET", "/login-code?phone=15550100")).status,
     404,
   );
@@ -89,9 +94,9 @@ Deno.test("control: login codes, faults, reset and bad input", async () => {
     settings: { _: "codeSettings" },
   });
   const code = await request("GET", "/login-code?phone=%2B15550100");
-  assert.match(code.body.code, /^\d{5}$/);
+  assertMatch(code.body.code, /^\d{5}$/);
 
-  assert.equal(
+  assertStrictEquals(
     (await request("POST", "/faults", {
       method: "help.getConfig",
       error: "FLOOD_WAIT_1",
@@ -99,23 +104,29 @@ Deno.test("control: login codes, faults, reset and bad input", async () => {
     })).status,
     200,
   );
-  assert.equal((await request("GET", "/faults")).body.length, 1);
-  assert.equal((await request("DELETE", "/faults")).status, 200);
-  assert.deepEqual((await request("GET", "/faults")).body, []);
+  assertStrictEquals((await request("GET", "/faults")).body.length, 1);
+  assertStrictEquals((await request("DELETE", "/faults")).status, 200);
+  assertEquals((await request("GET", "/faults")).body, []);
 
-  assert.deepEqual(await request("POST", "/bots", { username: "not a bot" }), {
+  assertEquals(await request("POST", "/bots", { username: "not a bot" }), {
     status: 400,
     body: { error: "USERNAME_INVALID" },
   });
-  assert.equal(
+  assertStrictEquals(
     (await request("POST", "/users", { phone: "15550100", firstName: "Again" }))
       .status,
     400,
   );
-  assert.equal((await request("POST", "/faults", { method: "x" })).status, 400);
-  assert.equal((await request("GET", "/messages?user=abc&peer=1")).status, 400);
-  assert.equal((await request("GET", "/nowhere")).status, 404);
+  assertStrictEquals(
+    (await request("POST", "/faults", { method: "x" })).status,
+    400,
+  );
+  assertStrictEquals(
+    (await request("GET", "/messages?user=abc&peer=1")).status,
+    400,
+  );
+  assertStrictEquals((await request("GET", "/nowhere")).status, 404);
 
-  assert.equal((await request("POST", "/reset")).status, 200);
-  assert.equal(world.state.accounts.all().length, 0);
+  assertStrictEquals((await request("POST", "/reset")).status, 200);
+  assertStrictEquals(world.state.accounts.all().length, 0);
 });

@@ -21,6 +21,18 @@ export interface EmulatorOptions {
   stateDir?: string;
 }
 
+/** Listening failed on one of the emulator's ports; `option` says which, `cause` why. */
+export class EmulatorListenError extends Error {
+  override name = "EmulatorListenError";
+  constructor(
+    readonly option: "port" | "controlPort",
+    readonly port: number,
+    cause: unknown,
+  ) {
+    super(`Cannot listen on ${option} ${port}: ${cause}`, { cause });
+  }
+}
+
 /** A running emulator. */
 export interface Emulator {
   readonly port: number;
@@ -40,20 +52,30 @@ export async function startEmulator(
   const hostname = options.hostname ?? "127.0.0.1";
   const rsa = await loadOrCreateRsaKey(options.stateDir);
   const world = new World();
-  const mtproto = await startMtprotoServer({
-    hostname,
-    port: options.port ?? 0,
-    rsa,
-    handler: world,
-  });
+  const port = options.port ?? 0;
+  let mtproto;
+  try {
+    mtproto = await startMtprotoServer({ hostname, port, rsa, handler: world });
+  } catch (error) {
+    throw new EmulatorListenError("port", port, error);
+  }
   // clients cannot connect to a wildcard address, so the config names loopback instead
   const advertised = hostname === "0.0.0.0" ? "127.0.0.1" : hostname;
   world.setDcAddress(advertised, mtproto.port);
   const control = createControl(world);
-  const http = options.controlPort === false ? undefined : Deno.serve(
-    { hostname, port: options.controlPort ?? 0, onListen: () => {} },
-    createControlHandler(control),
-  );
+  let http: Deno.HttpServer<Deno.NetAddr> | undefined;
+  if (options.controlPort !== false) {
+    const controlPort = options.controlPort ?? 0;
+    try {
+      http = Deno.serve(
+        { hostname, port: controlPort, onListen: () => {} },
+        createControlHandler(control),
+      );
+    } catch (error) {
+      await mtproto.close();
+      throw new EmulatorListenError("controlPort", controlPort, error);
+    }
+  }
   return {
     port: mtproto.port,
     controlPort: http?.addr.port,

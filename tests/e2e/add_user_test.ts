@@ -7,8 +7,8 @@ import { assertEquals, assertMatch } from "../assert.ts";
 import { clientArgs, readJson, startDc, startGateway } from "./harness.ts";
 import type { Dc } from "./harness.ts";
 import { spawnDeno } from "./process.ts";
-import { startTerminal } from "./tmux.ts";
-import type { Terminal } from "./tmux.ts";
+import { startTerminal } from "./_tmux.ts";
+import type { Terminal } from "./_tmux.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const ROOT = new URL("../../", import.meta.url).pathname;

@@ -6,7 +6,7 @@
 import { assert, assertEquals } from "../assert.ts";
 import { startGateway, until, withWorld } from "./harness.ts";
 import type { World } from "./harness.ts";
-import { startReceiver } from "./receiver.ts";
+import { startReceiver } from "./_receiver.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const MESSAGES = 1000;

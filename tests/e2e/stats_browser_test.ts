@@ -6,9 +6,9 @@
  * screenshot is kept in test-artifacts/stats.png.
  */
 import { assert, assertEquals, assertMatch } from "../assert.ts";
-import { clientLabel } from "../../src/stats/labels.ts";
+import { clientLabel } from "../../src/client_id.ts";
 import type { StatsSnapshot } from "../../src/stats/snapshot.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser } from "./_browser.ts";
 import { clientArgs, readJson, withWorld } from "./harness.ts";
 import type { Dc, World } from "./harness.ts";
 
@@ -269,4 +269,89 @@ Deno.test(
         await browser.close();
       }
     }, { workers: 2, gatewayArgs: ["--stats-token", STATS_TOKEN] }),
+);
+
+/** Telegram's longest display name (64 characters) and username (32). */
+const LONG_NAME =
+  "Customer Support and Order Tracking for the Northern Region 24/7";
+const longUsername = (i: number) => `customer_support_northern_0${i}_bot`;
+
+Deno.test(
+  "the stats page fits a 1280 px wide window with several clients and long names",
+  options,
+  () =>
+    withWorld(async (world) => {
+      const { dc, gateway, userId: aliceId } = world;
+      const bots = [world.bot];
+      for (let i = 1; i <= 5; i++) {
+        bots.push(
+          await dc.control<{ id: number; token: string }>("POST", "/bots", {
+            username: longUsername(i),
+            firstName: LONG_NAME,
+          }),
+        );
+      }
+      for (const bot of bots) {
+        await times(1, () => gateway.fetch(`/bot${bot.token}/getMe`));
+        await times(1, () => gateway.fetch(`/bot${bot.token}/noSuchMethod`));
+      }
+      // A webhook nothing listens on: its cell gets the host, and then a delivery error.
+      const hooked = bots[1];
+      const set = await gateway.fetch(`/bot${hooked.token}/setWebhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(["http://127.0.0.1:9/hook"]),
+      });
+      assertEquals([set.status, await set.text()], [200, "true"]);
+      await dc.control("POST", "/messages", {
+        from: aliceId,
+        to: hooked.id,
+        text: "/start",
+      });
+      const json = await snapshotWhen(
+        world,
+        (s) =>
+          s.clients.some((c) =>
+            c.updates?.webhook?.lastErrorMessage !== undefined
+          ),
+      );
+      assertEquals(json.clients.length, bots.length);
+      assert(
+        json.clients.some((c) => c.updates?.webhook?.lastErrorMessage),
+        "a webhook delivery error to show",
+      );
+
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(`${gateway.url}/stats?token=${STATS_TOKEN}`);
+        await page.locator('tr[data-client] [data-field="name"]', {
+          hasText: LONG_NAME,
+        }).first().waitFor({ timeout: 15_000 });
+        assertEquals(
+          await page.locator("tr[data-client]").count(),
+          bots.length,
+        );
+        await Deno.mkdir(ARTIFACTS, { recursive: true });
+        await page.screenshot({
+          path: `${ARTIFACTS}/stats-1280.png`,
+          fullPage: true,
+        });
+        const widths = await page.locator(".scroll").evaluate((box) => ({
+          page: box.ownerDocument.documentElement.scrollWidth,
+          table: box.scrollWidth,
+          tableBox: box.clientWidth,
+        }));
+        // The page does not scroll sideways…
+        assert(widths.page <= 1280, `page ${widths.page} px wide`);
+        // …and every column of the clients table is in view without scrolling it.
+        assert(
+          widths.table <= widths.tableBox,
+          `clients table ${widths.table} px wide in a ${widths.tableBox} px box`,
+        );
+      } finally {
+        await browser.close();
+      }
+    }, { gatewayArgs: ["--stats-token", STATS_TOKEN] }),
 );

@@ -2,7 +2,7 @@
 import { assert, assertEquals } from "../assert.ts";
 import { readJson, startGateway, withWorld } from "./harness.ts";
 import type { World } from "./harness.ts";
-import { signatureIsValid, startReceiver } from "./receiver.ts";
+import { signatureIsValid, startReceiver } from "./_receiver.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 

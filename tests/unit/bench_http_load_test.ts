@@ -1,6 +1,8 @@
 /** The benchmark's HTTP/1.1 load client: framing, keep-alive and errors against a real Deno.serve. */
 import { assertEquals, assertRejects } from "../assert.ts";
 import { HttpLoadClient } from "../bench/_http_load.ts";
+import { serveGuarded } from "../../src/http/connections.ts";
+import { ConnectionMetrics } from "../../src/stats/connection_metrics.ts";
 
 const decoder = new TextDecoder();
 
@@ -89,4 +91,34 @@ Deno.test("load client: an answer other than 200 is an error with its status and
       }
     },
   );
+});
+
+Deno.test("load client: a connection the server closed while idle is replaced, and the call goes through", async () => {
+  let requests = 0;
+  const metrics = new ConnectionMetrics();
+  const server = serveGuarded({
+    hostname: "127.0.0.1",
+    port: 0,
+    headerTimeoutMs: 100,
+    keepAliveTimeoutMs: 100,
+    maxConnections: 0,
+    metrics,
+    onListen: () => {},
+  }, () => Response.json(++requests));
+  const client = await HttpLoadClient.open(
+    `http://127.0.0.1:${server.addr.port}`,
+    2,
+  );
+  try {
+    assertEquals(decoder.decode(await client.post(0, "/a", [])), "1");
+    // Both connections outlive the server's patience: one after an answer, one before any request.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assertEquals(metrics.keepAliveTimeouts + metrics.headerTimeouts, 2);
+    assertEquals(decoder.decode(await client.post(0, "/b", [])), "2");
+    assertEquals(decoder.decode(await client.post(1, "/c", [])), "3");
+    assertEquals(metrics.accepted, 4);
+  } finally {
+    client.close();
+    await server.shutdown();
+  }
 });

@@ -27,7 +27,50 @@ Deno.test("parseCli() fills the documented defaults", () => {
     idleTimeout: 900,
     fileGc: 4,
     logLevel: 1,
+    headerTimeout: 10,
+    keepAliveTimeout: 75,
+    bodyTimeout: 30,
+    maxConnections: undefined,
   });
+});
+
+Deno.test("parseCli() reads the slow-client flags, where 0 turns a limit off", () => {
+  const command = parseCli([
+    ...REQUIRED,
+    "--header-timeout",
+    "1",
+    "--keepalive-timeout",
+    "4",
+    "--body-timeout=2",
+    "--max-connections",
+    "3",
+  ]);
+  if (command.kind !== "serve") throw new Error("expected serve");
+  assertEquals(command.config.headerTimeout, 1);
+  assertEquals(command.config.keepAliveTimeout, 4);
+  assertEquals(command.config.bodyTimeout, 2);
+  assertEquals(command.config.maxConnections, 3);
+  const off = parseCli([
+    ...REQUIRED,
+    "--header-timeout",
+    "0",
+    "--keepalive-timeout",
+    "0",
+    "--body-timeout",
+    "0",
+    "--max-connections",
+    "0",
+  ]);
+  if (off.kind !== "serve") throw new Error("expected serve");
+  assertEquals(
+    [
+      off.config.headerTimeout,
+      off.config.keepAliveTimeout,
+      off.config.bodyTimeout,
+      off.config.maxConnections,
+    ],
+    [0, 0, 0, 0],
+  );
 });
 
 Deno.test("parseCli() reads every flag", () => {
@@ -182,6 +225,31 @@ for (
       "a fractional --file-gc",
       [...REQUIRED, "--file-gc", "1.5"],
       /Invalid --file-gc: expected an integer from 0 to 1024/,
+    ],
+    [
+      "a --header-timeout over an hour",
+      [...REQUIRED, "--header-timeout", "3601"],
+      /^Invalid --header-timeout: expected an integer from 0 to 3600, got "3601"$/,
+    ],
+    [
+      "a --keepalive-timeout that is not a number",
+      [...REQUIRED, "--keepalive-timeout", "long"],
+      /^Invalid --keepalive-timeout: expected an integer from 0 to 3600, got "long"$/,
+    ],
+    [
+      "a fractional --body-timeout",
+      [...REQUIRED, "--body-timeout", "0.5"],
+      /^Invalid --body-timeout: expected an integer from 0 to 3600, got "0.5"$/,
+    ],
+    [
+      "a negative --max-connections",
+      [...REQUIRED, "--max-connections=-1"],
+      /^Invalid --max-connections: expected an integer from 0 to 1000000, got "-1"$/,
+    ],
+    [
+      "a --max-connections without a value",
+      [...REQUIRED, "--max-connections"],
+      /max-connections/,
     ],
     ["an unknown flag", [...REQUIRED, "--frobnicate"], /frobnicate/],
     [

@@ -5,7 +5,7 @@ import {
   coarseBoundsMs,
   LatencyHistogram,
 } from "../../src/stats/histogram.ts";
-import { clientLabel } from "../../src/stats/labels.ts";
+import { clientLabel } from "../../src/client_id.ts";
 import { RequestMetrics } from "../../src/stats/metrics.ts";
 import { RateRing } from "../../src/stats/rate_ring.ts";
 

@@ -2,12 +2,12 @@
 import { assert, assertEquals, assertMatch } from "../assert.ts";
 import { RpcError } from "../../src/errors.ts";
 import { createGatewayHandler } from "../../src/http/handler.ts";
-import { clientLabel } from "../../src/stats/labels.ts";
+import { clientLabel } from "../../src/client_id.ts";
 import { RequestMetrics } from "../../src/stats/metrics.ts";
 import { createStatsPages } from "../../src/stats/page.ts";
 import type { StatsSnapshot } from "../../src/stats/snapshot.ts";
 import type { ClientStats } from "../../src/workers/client_stats.ts";
-import type { ClientRef } from "../../src/workers/protocol.ts";
+import type { ClientRef } from "../../src/client_id.ts";
 
 const BOT_TOKEN = "1000001:AAH0123456789abcdefghijklmnopqrstuv";
 const BOT_SECRET = BOT_TOKEN.split(":")[1];
@@ -215,7 +215,11 @@ Deno.test("the stats HTML shows the figures and needs nothing from outside", asy
   const botRow =
     html.match(/<tr data-client="bot1000001-[0-9a-f]{16}">.*?<\/tr>/)![0];
   assertMatch(botRow, /data-field="requests" class="num">7</);
-  assertMatch(botRow, /data-field="errors" data-value="2">input 1, rpc 1</);
+  // Each kind in its own span: a narrow column wraps between kinds only.
+  assertMatch(
+    botRow,
+    /data-field="errors" data-value="2"><span class="nowrap">input 1<\/span>, <span class="nowrap">rpc 1<\/span></,
+  );
   assertMatch(html, /href="\/stats\.json"/);
   assertMatch(html, /href="\/stats\/metrics"/);
 });

@@ -1,5 +1,10 @@
-import assert from "node:assert/strict";
-import { assertThrowsWithMessage } from "../assert.ts";
+import {
+  assert,
+  assertEquals,
+  assertStrictEquals,
+  assertThrowsMatching,
+  assertThrowsWithMessage,
+} from "../assert.ts";
 import { Long } from "@mtcute/core";
 import {
   __tlReaderMap,
@@ -41,21 +46,21 @@ Deno.test("tlJsonToMtcute() converts the README's ping example", () => {
     "_": "ping",
     "ping_id": { "_": "bigint", "value": "123456" },
   });
-  assert.equal(ping._, "mt_ping");
-  assert.ok(Long.isLong(ping.pingId));
-  assert.equal(String(ping.pingId), "123456");
-  assert.deepEqual(Object.keys(ping), ["_", "pingId"]);
+  assertStrictEquals(ping._, "mt_ping");
+  assert(Long.isLong(ping.pingId));
+  assertStrictEquals(String(ping.pingId), "123456");
+  assertEquals(Object.keys(ping), ["_", "pingId"]);
 });
 
 for (const [name, json] of Object.entries(CONSTRUCTORS)) {
   Deno.test(`tlJsonToMtcute() and mtcuteToTlJson() round-trip ${name} through mtcute's binary form`, () => {
-    assert.deepEqual(throughTheWire(json), json);
+    assertEquals(throughTheWire(json), json);
   });
 }
 
 for (const [name, json] of Object.entries(UNWRITABLE_CONSTRUCTORS)) {
   Deno.test(`tlJsonToMtcute() and mtcuteToTlJson() round-trip ${name}`, () => {
-    assert.deepEqual(
+    assertEquals(
       mtcuteToTlJson(tlJsonToMtcute(json, { expect: "any" })),
       json,
     );
@@ -74,8 +79,8 @@ Deno.test("tlJsonToMtcute() keeps every bit of 64-bit values", () => {
   ) {
     const json = { _: "inputPeerUser", user_id: 1, access_hash: bigint(value) };
     const object = tlJsonToMtcute(json, { expect: "any" });
-    assert.equal((object.accessHash as Long).toString(), value);
-    assert.deepEqual(throughTheWire(json), json);
+    assertStrictEquals((object.accessHash as Long).toString(), value);
+    assertEquals(throughTheWire(json), json);
   }
 });
 
@@ -90,7 +95,7 @@ Deno.test("tlJsonToMtcute() produces mtcute's shapes for a function", () => {
     entities: [{ _: "messageEntityBold", offset: 0, length: 2 }],
     schedule_date: null,
   });
-  assert.deepEqual(call, {
+  assertEquals(call, {
     _: "messages.sendMessage",
     silent: true,
     peer: { _: "inputPeerUser", userId: 5, accessHash: Long.fromInt(7) },
@@ -98,7 +103,7 @@ Deno.test("tlJsonToMtcute() produces mtcute's shapes for a function", () => {
     randomId: Long.fromInt(-42),
     entities: [{ _: "messageEntityBold", offset: 0, length: 2 }],
   });
-  assert.ok(TlBinaryWriter.serializeObject(__tlWriterMap, call).length > 0);
+  assert(TlBinaryWriter.serializeObject(__tlWriterMap, call).length > 0);
 });
 
 Deno.test("tlJsonToMtcute() accepts numbers for long and wrappers for int53 and int", () => {
@@ -107,12 +112,12 @@ Deno.test("tlJsonToMtcute() accepts numbers for long and wrappers for int53 and 
     user_id: bigint(5),
     access_hash: -3,
   }, { expect: "any" });
-  assert.deepEqual(object, {
+  assertEquals(object, {
     _: "inputPeerUser",
     userId: 5,
     accessHash: Long.fromInt(-3),
   });
-  assert.equal(
+  assertStrictEquals(
     tlJsonToMtcute({ _: "messageEntityBold", offset: bigint(1), length: 2 }, {
       expect: "any",
     }).offset,
@@ -129,7 +134,7 @@ Deno.test("tlJsonToMtcute() accepts base64url bytes", () => {
   }, {
     expect: "any",
   });
-  assert.deepEqual(object.bytes, new Uint8Array([0xfb, 0xff]));
+  assertEquals(object.bytes, new Uint8Array([0xfb, 0xff]));
 });
 
 Deno.test("tlJsonToMtcute() takes a function for a generic query", () => {
@@ -138,7 +143,7 @@ Deno.test("tlJsonToMtcute() takes a function for a generic query", () => {
     layer: 227,
     query: { _: "help.getConfig" },
   });
-  assert.deepEqual(call, {
+  assertEquals(call, {
     _: "invokeWithLayer",
     layer: 227,
     query: { _: "help.getConfig" },
@@ -159,7 +164,7 @@ Deno.test("tlJsonToMtcute() omits the bare constructor's redundant name", () => 
   }, {
     expect: "any",
   });
-  assert.equal((object.salts as MtcuteTlObject[])[0]._, "mt_future_salt");
+  assertStrictEquals((object.salts as MtcuteTlObject[])[0]._, "mt_future_salt");
   assertRejected(
     { _: "future_salts", req_msg_id: 1, now: 2, salts: [{ _: "pong" }] },
     "query.salts[0]",
@@ -168,18 +173,18 @@ Deno.test("tlJsonToMtcute() omits the bare constructor's redundant name", () => 
 });
 
 Deno.test("tlJsonToMtcute() rejects a constructor at the top level unless told otherwise", () => {
-  assert.throws(
+  assertThrowsMatching(
     () => tlJsonToMtcute({ _: "inputPeerSelf" }),
     /invalid value at query: expected a function, got inputPeerSelf/,
   );
-  assert.throws(
+  assertThrowsMatching(
     () => tlJsonToMtcute("ping", { path: "args[0]" }),
     /invalid value at args\[0\]: expected a TL object/,
   );
 });
 
 Deno.test("tlJsonToMtcute() rejects an unknown constructor", () => {
-  assert.throws(
+  assertThrowsMatching(
     () => tlJsonToMtcute({ _: "foo.bar" }),
     /^InputError: unknown TL constructor or function: foo\.bar/,
   );
@@ -466,7 +471,7 @@ Deno.test("mtcuteToTlJson() names fields from the schema, not by rule", () => {
     srpId: Long.fromInt(1),
     newAlgo: { _: "passwordKdfAlgoUnknown" },
   });
-  assert.deepEqual(json, {
+  assertEquals(json, {
     _: "account.password",
     has_password: true,
     srp_B: { _: "bytes", value: "AQ==" },
@@ -476,17 +481,17 @@ Deno.test("mtcuteToTlJson() names fields from the schema, not by rule", () => {
 });
 
 Deno.test("mtcuteToTlJson() converts results that are not objects", () => {
-  assert.equal(mtcuteToTlJson(true), true);
-  assert.equal(mtcuteToTlJson(undefined), null);
-  assert.deepEqual(mtcuteToTlJson([1, 2]), [1, 2]);
-  assert.deepEqual(mtcuteToTlJson([Long.MAX_VALUE]), [{
+  assertStrictEquals(mtcuteToTlJson(true), true);
+  assertStrictEquals(mtcuteToTlJson(undefined), null);
+  assertEquals(mtcuteToTlJson([1, 2]), [1, 2]);
+  assertEquals(mtcuteToTlJson([Long.MAX_VALUE]), [{
     _: "bigint",
     value: "9223372036854775807",
   }]);
 });
 
 Deno.test("mtcuteToTlJson() drops false flags, fields the schema lacks and mtcute's prefix", () => {
-  assert.deepEqual(
+  assertEquals(
     mtcuteToTlJson({
       _: "dcOption",
       ipv6: false,
@@ -504,7 +509,7 @@ Deno.test("mtcuteToTlJson() drops false flags, fields the schema lacks and mtcut
       port: 1,
     },
   );
-  assert.deepEqual(
+  assertEquals(
     mtcuteToTlJson({ _: "mt_pong", msgId: Long.ZERO, pingId: Long.ONE }),
     {
       _: "pong",
@@ -515,7 +520,7 @@ Deno.test("mtcuteToTlJson() drops false flags, fields the schema lacks and mtcut
 });
 
 Deno.test("mtcuteToTlJson() keeps an unknown constructor's fields as they are", () => {
-  assert.deepEqual(
+  assertEquals(
     mtcuteToTlJson({
       _: "somethingNew",
       someId: Long.fromInt(3),

@@ -10,7 +10,7 @@ const config = {
   testMode: false,
   logLevel: 0,
 };
-const workerUrl = new URL("./fixtures/crashy_worker.ts", import.meta.url);
+const workerUrl = new URL("./_crashy_worker.ts", import.meta.url);
 
 async function call(pool: WorkerPool, id: string, method = "getMe") {
   const result = await pool.call({ kind: "user", id }, method, [], {

@@ -26,7 +26,8 @@ import {
   toHex,
 } from "./crypto.ts";
 import { createPrivateKey } from "node:crypto";
-import { assertEquals, testRsaKey } from "./test_support.ts";
+import { assertEquals } from "../../assert.ts";
+import { testRsaKey } from "./_test_support.ts";
 
 function fromHex(hex: string): Uint8Array {
   return Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));

@@ -11,7 +11,8 @@ import {
   RawSession,
   tl,
 } from "./raw_client.ts";
-import { assert, assertEquals, Harness, randomLong } from "./test_support.ts";
+import { assert, assertEquals } from "../../assert.ts";
+import { Harness, randomLong } from "./_test_support.ts";
 
 Deno.test("DH parameters: the 2048-bit safe prime, and g valid for it", () => {
   assertEquals(DH_PRIME.toString(2).length, 2048);

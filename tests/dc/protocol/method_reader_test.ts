@@ -7,7 +7,7 @@ import {
   decodeTlObject,
   GZIP_PACKED_ID,
 } from "./method_reader.ts";
-import { assert, assertEquals } from "./test_support.ts";
+import { assert, assertEquals } from "../../assert.ts";
 
 type Obj = { _: string; [key: string]: unknown };
 

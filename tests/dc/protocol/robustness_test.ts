@@ -1,7 +1,8 @@
 /** Bad input closes the offending connection only; a good client on the same server keeps working. */
 import { randomBytes } from "./crypto.ts";
 import { RawConnection, rawHandshake, transportError } from "./raw_client.ts";
-import { assert, assertEquals, Harness } from "./test_support.ts";
+import { assert, assertEquals } from "../../assert.ts";
+import { Harness } from "./_test_support.ts";
 
 const MAX_PACKET = 64 * 1024;
 

@@ -5,7 +5,8 @@ import {
   tl,
 } from "@mtcute/core";
 import { TcpTransport, type TelegramTransport } from "@mtcute/node";
-import { assert, assertEquals, Harness, rejection } from "./test_support.ts";
+import { assert, assertEquals, rejection } from "../../assert.ts";
+import { Harness } from "./_test_support.ts";
 
 Deno.test("mtcute connects, creates an auth key and gets answers", async () => {
   const harness = await Harness.start();

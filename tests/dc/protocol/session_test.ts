@@ -3,7 +3,8 @@ import { Long } from "@mtcute/core";
 import { gzipSync } from "node:zlib";
 import { concat } from "./crypto.ts";
 import { RawConnection, rawHandshake, RawSession, tl } from "./raw_client.ts";
-import { assert, assertEquals, Harness, randomLong } from "./test_support.ts";
+import { assert, assertEquals } from "../../assert.ts";
+import { Harness, randomLong } from "./_test_support.ts";
 
 type Obj = { _: string; [key: string]: unknown };
 

@@ -2,7 +2,7 @@
 import { createCipheriv } from "node:crypto";
 import { concat, randomBytes } from "./crypto.ts";
 import { crc32, TransportStream, TransportViolation } from "./transport.ts";
-import { assert, assertEquals } from "./test_support.ts";
+import { assert, assertEquals } from "../../assert.ts";
 
 const MAX = 1 << 20;
 

@@ -1,17 +1,22 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertStrictEquals,
+  rejection,
+} from "../../assert.ts";
 import { RpcFailure } from "../contract.ts";
 import { errorCode } from "./faults.ts";
-import { botSession, invoke } from "./testing.ts";
+import { botSession, invoke } from "./_testing.ts";
 import { World } from "./world.ts";
 
 const GET_STATE = { _: "updates.getState" } as const;
 
 Deno.test("error codes are derived from the text", () => {
-  assert.equal(errorCode("FLOOD_WAIT_3"), 420);
-  assert.equal(errorCode("AUTH_KEY_UNREGISTERED"), 401);
-  assert.equal(errorCode("INTERNAL"), 500);
-  assert.equal(errorCode("PEER_ID_INVALID"), 400);
-  assert.equal(errorCode("PHONE_MIGRATE_4"), 303);
+  assertStrictEquals(errorCode("FLOOD_WAIT_3"), 420);
+  assertStrictEquals(errorCode("AUTH_KEY_UNREGISTERED"), 401);
+  assertStrictEquals(errorCode("INTERNAL"), 500);
+  assertStrictEquals(errorCode("PEER_ID_INVALID"), 400);
+  assertStrictEquals(errorCode("PHONE_MIGRATE_4"), 303);
 });
 
 Deno.test("a fault fires `times` times for its account and method", async () => {
@@ -29,13 +34,16 @@ Deno.test("a fault fires `times` times for its account and method", async () => 
     error: "INTERNAL",
   });
   for (let i = 0; i < 2; i++) {
-    await assert.rejects(
+    await rejection(
       invoke(world, session, GET_STATE),
       (e: unknown) =>
         e instanceof RpcFailure && e.code === 420 && e.text === "FLOOD_WAIT_2",
     );
   }
-  assert.equal((await invoke(world, session, GET_STATE))._, "updates.state");
+  assertStrictEquals(
+    (await invoke(world, session, GET_STATE))._,
+    "updates.state",
+  );
 });
 
 Deno.test("faults add latency or drop the connection", async () => {
@@ -44,12 +52,12 @@ Deno.test("faults add latency or drop the connection", async () => {
   world.state.faults.add({ method: "updates.getState", delayMs: 50, times: 1 });
   const started = Date.now();
   await invoke(world, session, GET_STATE);
-  assert.ok(Date.now() - started >= 45);
+  assert(Date.now() - started >= 45);
   world.state.faults.add({ method: "*", drop: true, times: 1 });
-  await assert.rejects(invoke(world, session, GET_STATE));
-  assert.equal(session.disconnects, 1);
+  await rejection(invoke(world, session, GET_STATE));
+  assertStrictEquals(session.disconnects, 1);
   world.state.faults.clear();
-  assert.deepEqual(world.state.faults.list(), []);
+  assertEquals(world.state.faults.list(), []);
 });
 
 Deno.test("the call log attributes logins to the account they log in", async () => {
@@ -57,12 +65,12 @@ Deno.test("the call log attributes logins to the account they log in", async () 
   const { bot, session } = await botSession(world);
   await invoke(world, session, GET_STATE);
   await invoke(world, session, { _: "help.getConfig" });
-  assert.deepEqual(world.state.calls.of(bot.id), [
+  assertEquals(world.state.calls.of(bot.id), [
     "auth.importBotAuthorization",
     "updates.getState",
     "help.getConfig",
   ]);
-  await assert.rejects(
+  await rejection(
     invoke(world, session, { _: "messages.getDialogFilters" }),
     (e: unknown) => e instanceof RpcFailure && e.text === "METHOD_INVALID",
   );

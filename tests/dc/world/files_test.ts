@@ -1,4 +1,9 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertStrictEquals,
+  rejection,
+} from "../../assert.ts";
 import { Long, type tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import {
@@ -7,7 +12,7 @@ import {
   inputPeer,
   invoke,
   userSession,
-} from "./testing.ts";
+} from "./_testing.ts";
 import { World } from "./world.ts";
 
 const PART = 512 * 1024;
@@ -26,7 +31,7 @@ async function upload(
       filePart: part,
       bytes: bytes.subarray(part * PART, (part + 1) * PART),
     });
-    assert.equal(ok, true);
+    assertStrictEquals(ok, true);
   }
   return parts;
 }
@@ -45,7 +50,7 @@ async function download(
       offset,
       limit: 1024 * 1024,
     });
-    assert.equal(file._, "upload.file");
+    assertStrictEquals(file._, "upload.file");
     chunks.push((file as tl.upload.RawFile).bytes);
   }
   return new Uint8Array(chunks.flatMap((chunk) => [...chunk]));
@@ -83,14 +88,14 @@ Deno.test("an uploaded document comes back byte for byte, to the recipient too",
     message: "here",
     randomId: Long.fromNumber(1),
   });
-  assert.equal(sent._, "updates");
+  assertStrictEquals(sent._, "updates");
   const botCopy = world.state.mailboxes.chat(bot.id, user.id)[0];
-  assert.ok(
+  assert(
     botCopy.media?._ === "messageMediaDocument" &&
       botCopy.media.document?._ === "document",
   );
   const document = botCopy.media.document;
-  assert.deepEqual(document.attributes, [{
+  assertEquals(document.attributes, [{
     _: "documentAttributeFilename",
     fileName: "data.bin",
   }]);
@@ -101,7 +106,7 @@ Deno.test("an uploaded document comes back byte for byte, to the recipient too",
     fileReference: document.fileReference,
     thumbSize: "",
   };
-  assert.deepEqual(
+  assertEquals(
     await download(world, botMain, location, document.size),
     big,
   );
@@ -133,8 +138,8 @@ Deno.test("upload.getFile enforces Telegram's offset and limit rules", async () 
       },
     },
   });
-  assert.ok(media._ === "messageMediaPhoto" && media.photo?._ === "photo");
-  assert.deepEqual(media.photo.sizes[0], {
+  assert(media._ === "messageMediaPhoto" && media.photo?._ === "photo");
+  assertEquals(media.photo.sizes[0], {
     _: "photoSize",
     type: "x",
     w: 640,
@@ -158,7 +163,7 @@ Deno.test("upload.getFile enforces Telegram's offset and limit rules", async () 
       precise,
     });
   const reject = (promise: Promise<unknown>, text: string) =>
-    assert.rejects(
+    rejection(
       promise,
       (e: unknown) => e instanceof RpcFailure && e.text === text,
     );
@@ -166,11 +171,11 @@ Deno.test("upload.getFile enforces Telegram's offset and limit rules", async () 
   await reject(get(0, 3 * 4096), "LIMIT_INVALID");
   await reject(get(100, 4096), "OFFSET_INVALID");
   await reject(get(0, 2 * 1024 * 1024), "LIMIT_INVALID");
-  assert.equal(
+  assertStrictEquals(
     ((await get(4096, 4096)) as tl.upload.RawFile).bytes.length,
     5000 - 4096,
   );
-  assert.equal(
+  assertStrictEquals(
     ((await get(1024, 3072, true)) as tl.upload.RawFile).bytes.length,
     3072,
   );

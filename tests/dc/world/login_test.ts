@@ -1,10 +1,16 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertMatch,
+  assertStrictEquals,
+  rejection,
+} from "../../assert.ts";
 import type { tl } from "@mtcute/core";
 import { computeSrpParams } from "@mtcute/core/utils.js";
 import { NodeCryptoProvider } from "@mtcute/node/utils.js";
 import { RpcFailure } from "../contract.ts";
 import { createPasswordVerifier } from "./srp.ts";
-import { botSession, FakeSession, invoke } from "./testing.ts";
+import { botSession, FakeSession, invoke } from "./_testing.ts";
 import { World } from "./world.ts";
 
 const GET_ME: tl.users.RawGetUsersRequest = {
@@ -17,10 +23,10 @@ async function rejects(
   text: string,
   code?: number,
 ): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof RpcFailure, `expected RpcFailure, got ${error}`);
-    assert.equal(error.text, text);
-    if (code !== undefined) assert.equal(error.code, code);
+  await rejection(promise, (error: unknown) => {
+    assert(error instanceof RpcFailure, `expected RpcFailure, got ${error}`);
+    assertStrictEquals(error.text, text);
+    if (code !== undefined) assertStrictEquals(error.code, code);
     return true;
   });
 }
@@ -33,8 +39,8 @@ async function sendCode(world: World, session: FakeSession, phone: string) {
     apiHash: "x",
     settings: { _: "codeSettings" },
   });
-  assert.equal(sent._, "auth.sentCode");
-  assert.equal(sent.type._, "auth.sentCodeTypeApp");
+  assertStrictEquals(sent._, "auth.sentCode");
+  assertStrictEquals(sent.type._, "auth.sentCodeTypeApp");
   return {
     phoneCodeHash: sent.phoneCodeHash,
     code: world.state.logins.lastCode(phone)!,
@@ -53,10 +59,10 @@ Deno.test("calls that need a login answer AUTH_KEY_UNREGISTERED before it", asyn
 Deno.test("a bot logs in with its token and sees itself", async () => {
   const world = new World();
   const { bot, session } = await botSession(world);
-  assert.match(bot.botToken!, /^\d+:[A-Za-z0-9_-]{35}$/);
-  assert.equal(session.accountId, bot.id);
+  assertMatch(bot.botToken!, /^\d+:[A-Za-z0-9_-]{35}$/);
+  assertStrictEquals(session.accountId, bot.id);
   const [me] = await invoke(world, session, GET_ME);
-  assert.ok(me._ === "user" && me.self && me.bot && me.username === "test_bot");
+  assert(me._ === "user" && me.self && me.bot && me.username === "test_bot");
   await rejects(
     invoke(world, new FakeSession(), {
       _: "auth.importBotAuthorization",
@@ -77,7 +83,7 @@ Deno.test("a user logs in with the code sent to the phone", async () => {
   });
   const session = new FakeSession();
   const { phoneCodeHash, code } = await sendCode(world, session, "15550100");
-  assert.match(code, /^\d{5}$/);
+  assertMatch(code, /^\d{5}$/);
   const wrongCode = code === "00000" ? "11111" : "00000";
   await rejects(
     invoke(world, session, {
@@ -94,8 +100,8 @@ Deno.test("a user logs in with the code sent to the phone", async () => {
     phoneCodeHash,
     phoneCode: code,
   });
-  assert.ok(auth._ === "auth.authorization" && auth.user.id === user.id);
-  assert.equal(session.accountId, user.id);
+  assert(auth._ === "auth.authorization" && auth.user.id === user.id);
+  assertStrictEquals(session.accountId, user.id);
   await rejects(
     invoke(world, new FakeSession(), {
       _: "auth.signIn",
@@ -105,7 +111,7 @@ Deno.test("a user logs in with the code sent to the phone", async () => {
     }),
     "PHONE_CODE_EXPIRED",
   );
-  assert.deepEqual(await invoke(world, session, { _: "auth.logOut" }), {
+  assertEquals(await invoke(world, session, { _: "auth.logOut" }), {
     _: "auth.loggedOut",
   });
   await rejects(invoke(world, session, GET_ME), "AUTH_KEY_UNREGISTERED");
@@ -121,7 +127,7 @@ Deno.test("an unknown phone gets a code, then sign-up is required", async () => 
     phoneCodeHash,
     phoneCode: code,
   });
-  assert.equal(auth._, "auth.authorizationSignUpRequired");
+  assertStrictEquals(auth._, "auth.authorizationSignUpRequired");
   await rejects(
     invoke(world, session, {
       _: "auth.sendCode",
@@ -159,7 +165,7 @@ Deno.test("2FA: the server side of SRP verifies mtcute's client side", async () 
   const crypto = new NodeCryptoProvider();
   await crypto.initialize();
   const wrong = await invoke(world, session, { _: "account.getPassword" });
-  assert.ok(wrong.hasPassword && wrong.hint === "a horse");
+  assert(wrong.hasPassword && wrong.hint === "a horse");
   await rejects(
     invoke(world, session, {
       _: "auth.checkPassword",
@@ -167,7 +173,7 @@ Deno.test("2FA: the server side of SRP verifies mtcute's client side", async () 
     }),
     "PASSWORD_HASH_INVALID",
   );
-  assert.equal(session.accountId, undefined);
+  assertStrictEquals(session.accountId, undefined);
 
   const right = await invoke(world, session, { _: "account.getPassword" });
   const proof = await computeSrpParams(crypto, right, "correct horse");
@@ -175,8 +181,8 @@ Deno.test("2FA: the server side of SRP verifies mtcute's client side", async () 
     _: "auth.checkPassword",
     password: proof,
   });
-  assert.ok(auth._ === "auth.authorization" && auth.user.id === user.id);
-  assert.equal(session.accountId, user.id);
+  assert(auth._ === "auth.authorization" && auth.user.id === user.id);
+  assertStrictEquals(session.accountId, user.id);
   // a proof is good for one attempt only
   await rejects(
     invoke(world, session, { _: "auth.checkPassword", password: proof }),

@@ -1,4 +1,4 @@
-import assert from "node:assert/strict";
+import { assert, assertEquals, assertStrictEquals } from "../../assert.ts";
 import { Long, type tl } from "@mtcute/core";
 import {
   botSession,
@@ -6,7 +6,7 @@ import {
   inputPeer,
   invoke,
   userSession,
-} from "./testing.ts";
+} from "./_testing.ts";
 import { World } from "./world.ts";
 
 async function setup(options: { differenceSliceSize?: number } = {}) {
@@ -40,7 +40,7 @@ async function send(
     randomId: Long.fromNumber(Math.floor(Math.random() * 2 ** 52)),
     ...extra,
   });
-  assert.equal(result._, "updates");
+  assertStrictEquals(result._, "updates");
   return result as tl.RawUpdates;
 }
 
@@ -76,43 +76,43 @@ Deno.test("a message from a user reaches the bot's session and the user's other 
   const result = await send(world, userMain, user.id, bot.id, "/start", {
     entities: [{ _: "messageEntityBotCommand", offset: 0, length: 6 }],
   });
-  assert.equal(result._, "updates");
+  assertStrictEquals(result._, "updates");
   const [messageId, newMessage] = result.updates;
-  assert.ok(
+  assert(
     messageId._ === "updateMessageID" && newMessage._ === "updateNewMessage",
   );
-  assert.ok(newMessage.message._ === "message" && newMessage.message.out);
+  assert(newMessage.message._ === "message" && newMessage.message.out);
 
   const [received] = newMessages(botMain.pushes);
-  assert.equal(received.message, "/start");
-  assert.equal(received.out, false);
-  assert.deepEqual(received.peerId, { _: "peerUser", userId: user.id });
-  assert.deepEqual(received.entities, [{
+  assertStrictEquals(received.message, "/start");
+  assertStrictEquals(received.out, false);
+  assertEquals(received.peerId, { _: "peerUser", userId: user.id });
+  assertEquals(received.entities, [{
     _: "messageEntityBotCommand",
     offset: 0,
     length: 6,
   }]);
   const push = botMain.pushes[0] as tl.RawUpdates;
-  assert.ok(push.users.some((u) => u.id === user.id));
+  assert(push.users.some((u) => u.id === user.id));
   const pushed = push.updates[0] as tl.RawUpdateNewMessage;
-  assert.equal(pushed.pts, botStateBefore.pts + 1);
-  assert.equal(push.seq, botStateBefore.seq + 1);
+  assertStrictEquals(pushed.pts, botStateBefore.pts + 1);
+  assertStrictEquals(push.seq, botStateBefore.seq + 1);
 
-  assert.equal(newMessages(userOther.pushes)[0].id, messageId.id);
-  assert.equal(
+  assertStrictEquals(newMessages(userOther.pushes)[0].id, messageId.id);
+  assertStrictEquals(
     userMain.pushes.length,
     0,
     "the caller gets the message as its result, not as a push",
   );
 
   const diff = await difference(world, botMain, botStateBefore);
-  assert.ok(diff._ === "updates.difference");
-  assert.equal(diff.newMessages.length, 1);
-  assert.equal((diff.newMessages[0] as tl.RawMessage).id, received.id);
-  assert.ok(diff.users.some((u) => u.id === user.id));
-  assert.equal(diff.state.pts, pushed.pts);
+  assert(diff._ === "updates.difference");
+  assertStrictEquals(diff.newMessages.length, 1);
+  assertStrictEquals((diff.newMessages[0] as tl.RawMessage).id, received.id);
+  assert(diff.users.some((u) => u.id === user.id));
+  assertStrictEquals(diff.state.pts, pushed.pts);
   const empty = await difference(world, botMain, diff.state);
-  assert.equal(empty._, "updates.differenceEmpty");
+  assertStrictEquals(empty._, "updates.differenceEmpty");
 });
 
 Deno.test("each account numbers its own messages; replies point into the recipient's box", async () => {
@@ -121,18 +121,18 @@ Deno.test("each account numbers its own messages; replies point into the recipie
   await send(world, botMain, bot.id, user.id, "again");
   const first = await send(world, userMain, user.id, bot.id, "hi");
   const firstId = (first.updates[0] as tl.RawUpdateMessageID).id;
-  assert.equal(firstId, 3);
+  assertStrictEquals(firstId, 3);
   await send(world, userMain, user.id, bot.id, "reply", {
     replyTo: { _: "inputReplyToMessage", replyToMsgId: firstId },
   });
   const botCopies = world.state.mailboxes.chat(bot.id, user.id);
-  assert.deepEqual(botCopies.map((m) => [m.id, m.text]), [
+  assertEquals(botCopies.map((m) => [m.id, m.text]), [
     [1, "hello"],
     [2, "again"],
     [3, "hi"],
     [4, "reply"],
   ]);
-  assert.equal(botCopies[3].replyToId, 3);
+  assertStrictEquals(botCopies[3].replyToId, 3);
 });
 
 Deno.test("edits and deletions reach both sides and getDifference", async () => {
@@ -146,7 +146,7 @@ Deno.test("edits and deletions reach both sides and getDifference", async () => 
     id,
     message: "fixed",
   });
-  assert.ok(
+  assert(
     edited._ === "updates" && edited.updates[0]._ === "updateEditMessage",
   );
   const affected = await invoke(world, userMain, {
@@ -154,19 +154,19 @@ Deno.test("edits and deletions reach both sides and getDifference", async () => 
     id: [id],
     revoke: true,
   });
-  assert.equal(affected.ptsCount, 1);
+  assertStrictEquals(affected.ptsCount, 1);
   const diff = await difference(world, botMain, botState);
-  assert.ok(diff._ === "updates.difference");
+  assert(diff._ === "updates.difference");
   const [edit, deletion] = diff.otherUpdates;
-  assert.ok(
+  assert(
     edit._ === "updateEditMessage" && edit.message._ === "message" &&
       edit.message.message === "fixed",
   );
-  assert.ok(
+  assert(
     deletion._ === "updateDeleteMessages" && deletion.messages.length === 1,
   );
-  assert.equal(world.state.mailboxes.chat(bot.id, user.id).length, 0);
-  assert.ok(
+  assertStrictEquals(world.state.mailboxes.chat(bot.id, user.id).length, 0);
+  assert(
     botMain.pushes.some((p) =>
       p._ === "updateShort" && p.update._ === "updateDeleteMessages"
     ),
@@ -189,8 +189,8 @@ Deno.test("history, getMessages, forwarding, typing and read marks", async () =>
     minId: 0,
     hash: Long.ZERO,
   });
-  assert.ok(history._ === "messages.messagesSlice" && history.count === 3);
-  assert.deepEqual(history.messages.map((m) => (m as tl.RawMessage).message), [
+  assert(history._ === "messages.messagesSlice" && history.count === 3);
+  assertEquals(history.messages.map((m) => (m as tl.RawMessage).message), [
     "three",
     "two",
   ]);
@@ -199,8 +199,8 @@ Deno.test("history, getMessages, forwarding, typing and read marks", async () =>
     _: "messages.getMessages",
     id: [{ _: "inputMessageID", id: 1 }, { _: "inputMessageID", id: 99 }],
   });
-  assert.ok(got._ === "messages.messages");
-  assert.deepEqual(got.messages.map((m) => m._), ["message", "messageEmpty"]);
+  assert(got._ === "messages.messages");
+  assertEquals(got.messages.map((m) => m._), ["message", "messageEmpty"]);
 
   const forwarded = await invoke(world, userMain, {
     _: "messages.forwardMessages",
@@ -209,11 +209,11 @@ Deno.test("history, getMessages, forwarding, typing and read marks", async () =>
     id: [1],
     randomId: [Long.fromNumber(7)],
   });
-  assert.equal(forwarded._, "updates");
+  assertStrictEquals(forwarded._, "updates");
   const saved = (forwarded as tl.RawUpdates).updates.find((u) =>
     u._ === "updateNewMessage"
   ) as tl.RawUpdateNewMessage;
-  assert.deepEqual((saved.message as tl.RawMessage).fwdFrom?.fromId, {
+  assertEquals((saved.message as tl.RawMessage).fwdFrom?.fromId, {
     _: "peerUser",
     userId: bot.id,
   });
@@ -223,7 +223,7 @@ Deno.test("history, getMessages, forwarding, typing and read marks", async () =>
     peer: inputPeer(world, user.id, bot.id),
     action: { _: "sendMessageTypingAction" },
   });
-  assert.ok(
+  assert(
     botMain.pushes.some((p) =>
       p._ === "updateShort" && p.update._ === "updateUserTyping" &&
       p.update.userId === user.id
@@ -235,11 +235,11 @@ Deno.test("history, getMessages, forwarding, typing and read marks", async () =>
     peer: inputPeer(world, user.id, bot.id),
     maxId: 0,
   });
-  assert.equal(read.ptsCount, 1);
+  assertStrictEquals(read.ptsCount, 1);
   const outbox = botMain.pushes.find((p) =>
     p._ === "updateShort" && p.update._ === "updateReadHistoryOutbox"
   );
-  assert.ok(
+  assert(
     outbox?._ === "updateShort" &&
       outbox.update._ === "updateReadHistoryOutbox" &&
       outbox.update.maxId === 3,
@@ -257,11 +257,11 @@ Deno.test("sessions that only call withoutUpdates get no pushes; long gaps come 
   for (const text of ["a", "b", "c"]) {
     await send(world, userMain, user.id, bot.id, text);
   }
-  assert.equal(quiet.pushes.length, 0);
+  assertStrictEquals(quiet.pushes.length, 0);
   const slice = await difference(world, quiet, botState);
-  assert.ok(
+  assert(
     slice._ === "updates.differenceSlice" && slice.newMessages.length === 2,
   );
   const rest = await difference(world, quiet, slice.intermediateState);
-  assert.ok(rest._ === "updates.difference" && rest.newMessages.length === 1);
+  assert(rest._ === "updates.difference" && rest.newMessages.length === 1);
 });

@@ -1,5 +1,5 @@
 /** The world behind the real MTProto server, driven by mtcute's own `TelegramClient`. */
-import assert from "node:assert/strict";
+import { assert, assertEquals, assertStrictEquals } from "../../assert.ts";
 import { MemoryStorage } from "@mtcute/core";
 import { addPublicKey } from "@mtcute/core/utils.js";
 import { TelegramClient } from "@mtcute/node";
@@ -39,7 +39,7 @@ Deno.test({
       const botClient = client();
       const received = Promise.withResolvers<string>();
       botClient.onNewMessage.add((message) => received.resolve(message.text));
-      assert.equal(
+      assertStrictEquals(
         (await botClient.start({ botToken: bot.token })).username,
         "echo_bot",
       );
@@ -51,16 +51,16 @@ Deno.test({
         password: "pw",
         codeSentCallback: () => {},
       });
-      assert.equal(me.displayName, "Ann");
+      assertStrictEquals(me.displayName, "Ann");
 
       const sent = await userClient.sendText("echo_bot", "hello");
-      assert.equal(await received.promise, "hello");
+      assertStrictEquals(await received.promise, "hello");
       await userClient.editMessage({
         chatId: "echo_bot",
         message: sent.id,
         text: "edited",
       });
-      assert.equal(
+      assertStrictEquals(
         emulator.control.messages({ user: bot.id, peer: me.id })[0].text,
         "edited",
       );
@@ -71,8 +71,8 @@ Deno.test({
         file,
         fileName: "x.bin",
       });
-      assert.ok(media.media?.type === "document");
-      assert.deepEqual(
+      assert(media.media?.type === "document");
+      assertEquals(
         new Uint8Array(await userClient.downloadAsBuffer(media.media)),
         file,
       );
@@ -80,7 +80,7 @@ Deno.test({
       await botClient.setMyCommands({
         commands: [{ _: "botCommand", command: "start", description: "Start" }],
       });
-      assert.deepEqual(
+      assertEquals(
         (await botClient.getMyCommands()).map((command) => command.command),
         ["start"],
       );

@@ -15,7 +15,7 @@ import {
   type Received,
   type Transfer,
   type TransferInput,
-} from "./files_measure.ts";
+} from "./_files_measure.ts";
 
 /** What an upload through the gateway resolves with. */
 type GatewayUpload = Transfer & GatewayUploadPhases & {

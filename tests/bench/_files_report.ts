@@ -6,7 +6,7 @@ import {
   MIB,
   type Received,
   type Transfer,
-} from "./files_measure.ts";
+} from "./_files_measure.ts";
 
 /** What `benchFiles` measured. */
 export interface FilesResult {

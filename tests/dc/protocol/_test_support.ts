@@ -1,9 +1,8 @@
-/** Helpers shared by the protocol tests: assertions, a stub world, a server + mtcute client pair. */
+/** Helpers shared by the protocol tests: a stub world, a server + mtcute client pair, a shared RSA key. */
 import { Long, MemoryStorage, type tl } from "@mtcute/core";
 import { TelegramClient, type TelegramTransport } from "@mtcute/node";
 import { NodeCryptoProvider } from "@mtcute/node/utils.js";
 import { addPublicKey } from "@mtcute/core/utils.js";
-import { AssertionError, deepStrictEqual } from "node:assert";
 import {
   type MtprotoServer,
   type RpcCall,
@@ -13,26 +12,6 @@ import {
 } from "../contract.ts";
 import { loadOrCreateRsaKey } from "./rsa_key.ts";
 import { startMtprotoServer } from "./server.ts";
-
-export { deepStrictEqual as assertEquals };
-
-/** Throws unless `condition` holds. */
-export function assert(
-  condition: unknown,
-  message = "assertion failed",
-): asserts condition {
-  if (!condition) throw new AssertionError({ message });
-}
-
-/** Awaits `promise` and returns what it rejected with; throws if it resolved. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new AssertionError({ message: "expected a rejection" });
-}
 
 let sharedKey: Promise<RsaKeyPair> | undefined;
 /** One RSA key for the whole test run (generation is the slow part). */

@@ -50,15 +50,20 @@ export function originalErrorText(error: tl.RpcError): string {
     : error.text.replace("%d", String(value));
 }
 
+/** mtcute's RpcError.is, which throws for null and undefined (it reads `.constructor`): anything can be thrown. */
+function isRpcError(error: unknown): error is tl.RpcError {
+  return error !== null && error !== undefined && tl.RpcError.is(error);
+}
+
 /** Whether Telegram has rejected the session behind this error. */
 export function isSessionRejected(error: unknown): boolean {
-  return tl.RpcError.is(error) && SESSION_REJECTED_TEXTS.has(error.text);
+  return isRpcError(error) && SESSION_REJECTED_TEXTS.has(error.text);
 }
 
 /** Maps an error thrown by mtcute to a GatewayError; returns anything unknown unchanged (→ 500). */
 export function fromMtcuteError(error: unknown): unknown {
   if (error instanceof GatewayError) return error;
-  if (tl.RpcError.is(error)) {
+  if (isRpcError(error)) {
     const text = originalErrorText(error);
     if (SESSION_REJECTED_TEXTS.has(error.text)) {
       return new UnauthorizedError(

@@ -212,3 +212,10 @@ Deno.test("fromMtcuteError() returns gateway errors and unknown errors unchanged
     assertStrictEquals(fromMtcuteError(error), error);
   }
 });
+
+Deno.test("fromMtcuteError() and isSessionRejected() take null and undefined, which can be thrown too", () => {
+  assertStrictEquals(fromMtcuteError(undefined), undefined);
+  assertStrictEquals(fromMtcuteError(null), null);
+  assertStrictEquals(isSessionRejected(undefined), false);
+  assertStrictEquals(isSessionRejected(null), false);
+});

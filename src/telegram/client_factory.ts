@@ -7,6 +7,7 @@ import { TcpTransport } from "@mtcute/node";
 import type { WorkerConfig } from "../workers/protocol.ts";
 import { VERSION } from "../version.ts";
 import { WorkerPlatform } from "./platform.ts";
+import { failUncreatableDcs } from "./dc_creation_patch.ts";
 import { makeAsyncLocksFifo } from "./fifo_lock_patch.ts";
 import { openSqliteStorage } from "./sqlite_storage.ts";
 
@@ -38,7 +39,7 @@ export function createTelegramClient(
   } = {},
 ): TelegramClient {
   const dc = config.dc;
-  return new TelegramClient({
+  const client = new TelegramClient({
     apiId: config.apiId,
     apiHash: config.apiHash,
     storage: openSqliteStorage(path),
@@ -60,4 +61,6 @@ export function createTelegramClient(
       deviceModel: platform.getDeviceModel(),
     },
   });
+  failUncreatableDcs(client);
+  return client;
 }

@@ -53,6 +53,10 @@ const STRINGS = [
   "https://example.com/a.jpg",
   "http://127.0.0.1:1/",
   "AgACAgIAAxkBAAIBY2Nn",
+  // Inline message ids (base64 of 20 or 24 bytes) naming DCs that do not exist.
+  "x".repeat(27),
+  "x".repeat(32),
+  "x".repeat(48),
   "\u0000",
   "\ud800",
   "😀".repeat(100),

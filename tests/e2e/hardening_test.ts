@@ -219,6 +219,18 @@ Deno.test(
         ],
       );
       await alive();
+
+      // 9. An inline message id naming a DC Telegram does not have (any 48
+      // characters decode to one) made mtcute retry that DC forever: the
+      // worker spun at full CPU and every later call timed out.
+      const noSuchDc = await postJson(
+        gateway,
+        `${base}/getInlineGameHighScores`,
+        JSON.stringify(["x".repeat(48)]),
+      );
+      assertEquals([noSuchDc.status, noSuchDc.errorType], [400, "input"]);
+      assertMatch(String(noSuchDc.body), /^Could not find DC -?\d+$/);
+      await alive();
       assertEquals(
         gateway.child.output().includes("internal error"),
         false,

@@ -33,6 +33,7 @@ async function serve(config: ServerConfig): Promise<void> {
     maxJsonDepth: config.maxJsonDepth,
     uploadDir,
     requestTimeoutMs: config.requestTimeout * 1000,
+    pollTimeoutSeconds: config.pollTimeout,
     bodyTimeoutMs: config.bodyTimeout * 1000,
     onBodyTimeout: () => connections.bodyTimeouts++,
     metrics,

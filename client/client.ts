@@ -40,7 +40,13 @@ import type {
   User,
   WebhookInfo,
 } from "./types.ts";
-import { assertUpdates, type Update, type UpdateHandlers } from "./updates.ts";
+import {
+  assertUpdates,
+  type Update,
+  type UpdateCallbackQuery,
+  type UpdateHandlers,
+  type UpdateKind,
+} from "./updates.ts";
 import { parseJson } from "./wrappers.ts";
 
 /** Options of {@linkcode Client}. */
@@ -62,6 +68,9 @@ export interface ClientOptions {
 /** Seconds a long poll may run past its `timeout` before the client gives up on it. */
 const LONG_POLL_GRACE_SECONDS = 15;
 
+/** How long the gateway lets a `getUpdates` without a timeout wait (its `--poll-timeout` default). */
+const GATEWAY_POLL_SECONDS = 60;
+
 /** The parameters of a typed method, or any arguments for the others. */
 export type MethodArgs<M extends string> = M extends MethodName
   ? Parameters<Methods[M]>
@@ -75,7 +84,8 @@ export type MethodResult<M extends string> = M extends MethodName
 /**
  * A client of one gateway endpoint: `http(s)://host:port/bot<TOKEN>` for a
  * bot, `http(s)://host:port/<user-id>` for a user. Runs wherever `fetch`
- * does. Every method throws NetworkError when no answer arrived, a
+ * does. The typed convenience methods call mtcute's methods
+ * (`mtcute.<name>`); `call` passes any name through as it is. Every method throws NetworkError when no answer arrived, a
  * GatewayError subclass (InputError, RpcError, ConflictError,
  * UnauthorizedError, TimeoutError, UnavailableError) for an error answer,
  * and the signal's reason when aborted.
@@ -105,7 +115,11 @@ export class Client {
     };
   }
 
-  /** Calls any method with its arguments (optional parameters in a trailing object). */
+  /**
+   * Calls any method with its arguments (optional parameters in a trailing
+   * object). The name is sent as it is: MTKruto's methods by their own names
+   * (`sendMessage`), mtcute's with the prefix (`mtcute.sendText`).
+   */
   call<M extends string>(
     method: M,
     ...args: MethodArgs<M>
@@ -138,12 +152,18 @@ export class Client {
     return this.callWithOptions<MethodList>("methods", [], options);
   }
 
-  /** One `getUpdates` call; its deadline is at least `params.timeout` + 15 s, whatever `timeoutMs` says. */
+  /**
+   * One `getUpdates` call; its deadline is at least `params.timeout` + 15 s
+   * (without a timeout the gateway waits up to its `--poll-timeout`, 60 s by
+   * default, and so does the deadline), whatever `timeoutMs` says.
+   */
   async getUpdates(
     params: GetUpdatesParams = {},
     options: CallOptions = {},
   ): Promise<Update[]> {
-    const pollMs = ((params.timeout ?? 0) + LONG_POLL_GRACE_SECONDS) * 1000;
+    const pollMs =
+      ((params.timeout ?? GATEWAY_POLL_SECONDS) + LONG_POLL_GRACE_SECONDS) *
+      1000;
     const updates = await this.callWithOptions<unknown>(
       "getUpdates",
       [params],
@@ -169,7 +189,7 @@ export class Client {
       secretToken?: string;
       maxConnections?: number;
       dropPendingUpdates?: boolean;
-      allowedUpdates?: readonly string[];
+      allowedUpdates?: readonly UpdateKind[];
     } = {},
     options?: CallOptions,
   ): Promise<true> {
@@ -211,75 +231,91 @@ export class Client {
     );
   }
 
-  /** The account itself. */
+  /** The account itself, as mtcute describes it (`mtcute.getMe`). */
   getMe(): Promise<User> {
-    return this.call("getMe");
+    return this.call("mtcute.getMe");
   }
 
-  /** A group, supergroup or channel. */
+  /** A group, supergroup or channel (`mtcute.getChat`). */
   getChat(chatId: InputPeerLike): Promise<Chat> {
-    return this.call("getChat", chatId);
+    return this.call("mtcute.getChat", chatId);
   }
 
-  /** Sends a text message. */
+  /** Sends a text message (`mtcute.sendText`). */
   sendText(
     chatId: InputPeerLike,
     text: InputText,
     params?: SendParams,
   ): Promise<Message> {
-    return this.call("sendText", chatId, text, params);
+    return this.call("mtcute.sendText", chatId, text, params);
   }
 
-  /** Sends media; `Blob`s, `File`s, streams and `InputFile`s inside `media` are uploaded. */
+  /** Sends media (`mtcute.sendMedia`); `Blob`s, `File`s, streams and `InputFile`s inside `media` are uploaded. */
   sendMedia(
     chatId: InputPeerLike,
     media: InputMedia,
     params?: SendParams & { caption?: InputText },
   ): Promise<Message> {
-    return this.call("sendMedia", chatId, media, params);
+    return this.call("mtcute.sendMedia", chatId, media, params);
   }
 
-  /** Edits a message's text, media or keyboard. */
+  /** Edits a message's text, media or keyboard (`mtcute.editMessage`). */
   editMessage(params: EditMessageParams): Promise<Message> {
-    return this.call("editMessage", params);
+    return this.call("mtcute.editMessage", params);
   }
 
-  /** Deletes messages by id. */
+  /** Deletes messages by id (`mtcute.deleteMessagesById`). */
   deleteMessagesById(
     chatId: InputPeerLike,
     ids: number[],
     params?: { revoke?: boolean },
   ): Promise<void> {
-    return this.call("deleteMessagesById", chatId, ids, params);
+    return this.call("mtcute.deleteMessagesById", chatId, ids, params);
   }
 
-  /** Forwards messages by id. */
+  /** Forwards messages by id (`mtcute.forwardMessagesById`). */
   forwardMessagesById(params: ForwardMessagesParams): Promise<Message[]> {
-    return this.call("forwardMessagesById", params);
+    return this.call("mtcute.forwardMessagesById", params);
   }
 
-  /** Messages by id; `null` for those that do not exist. */
+  /** Messages by id (`mtcute.getMessages`); `null` for those that do not exist. */
   getMessages(
     chatId: InputPeerLike,
     messageIds: number | number[],
   ): Promise<(Message | null)[]> {
-    return this.call("getMessages", chatId, messageIds);
+    return this.call("mtcute.getMessages", chatId, messageIds);
   }
 
-  /** A page of a chat's history, newest first. */
+  /** A page of a chat's history, newest first (`mtcute.getHistory`). */
   getHistory(
     chatId: InputPeerLike,
     params?: GetHistoryParams,
   ): Promise<Message[]> {
-    return this.call("getHistory", chatId, params);
+    return this.call("mtcute.getHistory", chatId, params);
   }
 
-  /** Answers a callback query, given it or its id. */
-  answerCallbackQuery(
-    query: bigint | CallbackQuery,
+  /**
+   * Answers a callback query (`mtcute.answerCallbackQuery`), given the query
+   * of a `callbackQuery` update, its id (the decimal string), or mtcute's
+   * query or id. Rejects with a TypeError for an id that is not a decimal
+   * integer.
+   */
+  async answerCallbackQuery(
+    query: bigint | string | CallbackQuery | UpdateCallbackQuery,
     params?: AnswerCallbackQueryParams,
   ): Promise<void> {
-    const id = typeof query === "bigint" ? query : query.id;
-    return this.call("answerCallbackQuery", id, params);
+    const id = typeof query === "object" ? query.id : query;
+    if (typeof id === "string" && !/^-?\d{1,20}$/.test(id)) {
+      throw new TypeError(
+        `Invalid callback query id: expected a decimal integer, got ${
+          JSON.stringify(id)
+        }`,
+      );
+    }
+    return await this.call(
+      "mtcute.answerCallbackQuery",
+      typeof id === "string" ? BigInt(id) : id,
+      params,
+    );
   }
 }

@@ -4,13 +4,13 @@ import type { MessageMedia, Peer } from "./types.ts";
 
 /**
  * What to download: a file id, a media object with a `fileId`, a message
- * with media, or `{chatId, messageId}` of one (these two let the gateway
+ * with media (mtcute's, or an update's), or `{chatId, messageId}` of one (these two let the gateway
  * name the file and tell its type and size).
  */
 export type DownloadTarget =
   | string
   | MessageMedia
-  | { id: number; chat: Pick<Peer, "id">; media: unknown }
+  | { id: number; chat: Pick<Peer, "id"> }
   | { chatId: number | string; messageId: number };
 
 /** Options of `client.download`. */

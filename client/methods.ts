@@ -1,7 +1,8 @@
 /**
- * Types of the commonly used methods, for `client.call(name, …)` and the
- * client's convenience methods. Signatures follow mtcute 0.30's
- * `TelegramClient`; every other allowlisted method is callable untyped.
+ * Types of the commonly used mtcute methods, for `client.call(name, …)` and
+ * the client's convenience methods. The gateway calls mtcute's methods as
+ * `mtcute.<name>` (its own names are MTKruto's methods); signatures follow
+ * mtcute 0.30's `TelegramClient`. Every other method is callable untyped.
  */
 import type {
   CallbackQuery,
@@ -22,7 +23,7 @@ export interface MessageRef {
   message: number;
 }
 
-/** `editMessage`'s single argument. */
+/** `mtcute.editMessage`'s single argument. */
 export interface EditMessageParams extends MessageRef {
   /** The new text (for media: use `media.caption`). */
   text?: InputText;
@@ -33,7 +34,7 @@ export interface EditMessageParams extends MessageRef {
   [param: string]: unknown;
 }
 
-/** `forwardMessagesById`' single argument. */
+/** `mtcute.forwardMessagesById`' single argument. */
 export interface ForwardMessagesParams {
   toChatId: InputPeerLike;
   fromChatId: InputPeerLike;
@@ -45,7 +46,7 @@ export interface ForwardMessagesParams {
   [param: string]: unknown;
 }
 
-/** `getHistory`'s options. */
+/** `mtcute.getHistory`'s options. */
 export interface GetHistoryParams {
   /** At most this many messages (default 100). */
   limit?: number;
@@ -58,7 +59,7 @@ export interface GetHistoryParams {
   reverse?: boolean;
 }
 
-/** `answerCallbackQuery`'s options. */
+/** `mtcute.answerCallbackQuery`'s options. */
 export interface AnswerCallbackQueryParams {
   /** A notification (0–200 characters); nothing is shown without it. */
   text?: string;
@@ -69,44 +70,47 @@ export interface AnswerCallbackQueryParams {
   cacheTime?: number;
 }
 
-/** The typed methods: parameters and the revived result of each. */
+/** The typed methods, by the name the gateway knows them by: parameters and the revived result of each. */
 export interface Methods {
-  getMe(): User;
-  getUsers(ids: InputPeerLike | InputPeerLike[]): (User | null)[];
-  getChat(chatId: InputPeerLike): Chat;
-  resolvePeer(peerId: InputPeerLike, force?: boolean): TlObject;
-  sendText(
+  "mtcute.getMe"(): User;
+  "mtcute.getUsers"(ids: InputPeerLike | InputPeerLike[]): (User | null)[];
+  "mtcute.getChat"(chatId: InputPeerLike): Chat;
+  "mtcute.resolvePeer"(peerId: InputPeerLike, force?: boolean): TlObject;
+  "mtcute.sendText"(
     chatId: InputPeerLike,
     text: InputText,
     params?: SendParams,
   ): Message;
-  sendMedia(
+  "mtcute.sendMedia"(
     chatId: InputPeerLike,
     media: InputMedia,
     params?: SendParams & { caption?: InputText },
   ): Message;
-  editMessage(params: EditMessageParams): Message;
-  deleteMessagesById(
+  "mtcute.editMessage"(params: EditMessageParams): Message;
+  "mtcute.deleteMessagesById"(
     chatId: InputPeerLike,
     ids: number[],
     params?: { revoke?: boolean },
   ): void;
-  deleteMessages(
+  "mtcute.deleteMessages"(
     messages: { id: number; chat: Peer }[],
     params?: { revoke?: boolean },
   ): void;
-  forwardMessagesById(params: ForwardMessagesParams): Message[];
-  getMessages(
+  "mtcute.forwardMessagesById"(params: ForwardMessagesParams): Message[];
+  "mtcute.getMessages"(
     chatId: InputPeerLike,
     messageIds: number | number[],
     fromReply?: boolean,
   ): (Message | null)[];
-  getHistory(chatId: InputPeerLike, params?: GetHistoryParams): Message[];
-  answerCallbackQuery(
+  "mtcute.getHistory"(
+    chatId: InputPeerLike,
+    params?: GetHistoryParams,
+  ): Message[];
+  "mtcute.answerCallbackQuery"(
     queryId: bigint | CallbackQuery,
     params?: AnswerCallbackQueryParams,
   ): void;
-  sendTyping(chatId: InputPeerLike, status?: string): void;
+  "mtcute.sendTyping"(chatId: InputPeerLike, status?: string): void;
 }
 
 /** A typed method's name. */

@@ -1,7 +1,8 @@
 /**
  * The TypeScript client of MTKruto Server: calls a gateway endpoint over
  * HTTP, revives and encodes the bigint, bytes and date wrappers, uploads and
- * downloads files, polls for updates and serves webhooks. Runs wherever
+ * downloads files, polls for updates and serves webhooks. Its typed methods
+ * call mtcute's methods (`mtcute.sendText`…); `call` reaches MTKruto's too. Runs wherever
  * `fetch` does (Deno, Node 20+, Bun, browsers, serverless); it imports no
  * runtime-specific module.
  *
@@ -50,10 +51,14 @@ export {
   updateKind,
 } from "./updates.ts";
 export type {
+  MessageReference,
   Update,
+  UpdateCallbackQuery,
+  UpdateChat,
   UpdateData,
   UpdateHandlers,
   UpdateKind,
+  UpdateMessage,
   UpdatePayloads,
 } from "./updates.ts";
 export { WEBHOOK_HEADERS, webhookHandler } from "./webhook.ts";

@@ -1,5 +1,5 @@
 /**
- * Long polling: `getUpdates` in a loop, handlers per kind, offsets confirmed
+ * Long polling: `getUpdates` in a loop, handlers per update type, offsets confirmed
  * only after the handlers finished, back-off on network and server errors.
  */
 import { sleep } from "./_abort.ts";
@@ -22,13 +22,13 @@ import type { Update } from "./updates.ts";
 
 /** `getUpdates`' options, as the gateway takes them. */
 export interface GetUpdatesParams {
-  /** Seconds to wait when no update is queued (0–600; the gateway's default is 0). */
+  /** Seconds to wait when no update is queued (0–600; 0 answers at once; left out, the gateway waits its `--poll-timeout`, 60 s by default). */
   timeout?: number;
   /** Confirms every update below it and returns those from it on. */
   offset?: number;
   /** At most this many updates (1–100; default 100). */
   limit?: number;
-  /** Only these kinds are queued from now on. */
+  /** Only these update types are queued from now on. */
   allowedUpdates?: readonly UpdateKind[];
   /** Empties the queue first. */
   dropPendingUpdates?: boolean;
@@ -50,7 +50,7 @@ export interface PollingOptions {
   timeout?: number;
   /** Updates per request (default 100). */
   limit?: number;
-  /** Only these kinds are queued (default: what the gateway was last told, else all). */
+  /** Only these update types are queued (default: what the gateway was last told, else all). */
   allowedUpdates?: readonly UpdateKind[];
   /** Start after emptying the queue (default false). */
   dropPendingUpdates?: boolean;

@@ -1,9 +1,10 @@
 /**
- * The shapes of the values the gateway sends and takes, after revival
- * (`bigint`, `Uint8Array`, `Date`). They follow mtcute 0.30's high-level
- * classes, reduced to the fields most programs read, and stay open
+ * The shapes of the values mtcute's methods (`mtcute.<name>`) send and take,
+ * after revival (`bigint`, `Uint8Array`, `Date`). They follow mtcute 0.30's
+ * high-level classes, reduced to the fields most programs read, and stay open
  * (`[field: string]: unknown`) for the rest. Self-contained on purpose:
  * importing mtcute's types would pull its packages into every consumer.
+ * Updates have MTKruto's shapes instead (see updates.ts).
  */
 
 /** A Telegram API object in TL-JSON: `_` is its schema name, fields are snake_case. */
@@ -100,7 +101,7 @@ export interface Message {
   [field: string]: unknown;
 }
 
-/** A press of an inline keyboard button. */
+/** A press of an inline keyboard button, as mtcute describes it (updates carry MTKruto's `UpdateCallbackQuery`). */
 export interface CallbackQuery {
   /** Pass it (or the whole query) to `answerCallbackQuery`. */
   id: bigint;
@@ -112,23 +113,6 @@ export interface CallbackQuery {
   /** Set for buttons under regular messages. */
   chat?: Peer;
   messageId?: number;
-  [field: string]: unknown;
-}
-
-/** An inline query (`@bot query`). */
-export interface InlineQuery {
-  id: bigint;
-  user: User;
-  query: string;
-  offset: string;
-  [field: string]: unknown;
-}
-
-/** Messages were deleted. */
-export interface DeleteMessageUpdate {
-  messageIds: number[];
-  /** Set when they were in a channel or supergroup. */
-  channelId: number | null;
   [field: string]: unknown;
 }
 
@@ -173,5 +157,13 @@ export interface WebhookInfo {
   allowedUpdates?: string[];
 }
 
-/** What `methods` returns: the callable method names by area (`gateway`, `users`, `messages`…). */
-export type MethodList = Record<string, string[]>;
+/**
+ * What `methods` returns: the gateway's own methods, MTKruto's by area (as
+ * signatures, e.g. `"sendMessage(chatId: ID, text: string, params?: SendMessageParams): MessageText"`),
+ * and mtcute's by area (as the names to call, e.g. `"mtcute.sendText"`).
+ */
+export interface MethodList {
+  gateway: string[];
+  mtkruto: Record<string, string[]>;
+  mtcute: Record<string, string[]>;
+}

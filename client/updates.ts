@@ -1,100 +1,104 @@
 /**
- * Updates as the gateway delivers them, `{"updateId": n, "<kind>": payload}`,
- * and handlers per kind: the one dispatch used by both polling and webhooks.
+ * Updates as the gateway delivers them — MTKruto's `Update` objects with the
+ * gateway's id, `{"updateId": n, "type": "<type>", "<type>": payload}` — and
+ * handlers per type: the one dispatch used by both polling and webhooks.
  */
 import { MtkrutoError } from "./errors.ts";
-import type {
-  CallbackQuery,
-  DeleteMessageUpdate,
-  InlineQuery,
-  Message,
-  User,
-} from "./types.ts";
 
 /** A payload this library does not describe field by field. */
 export type UpdateData = Record<string, unknown>;
 
-/** The payload of each update kind (camelCase of mtcute's update names). */
-export interface UpdatePayloads {
-  newMessage: Message;
-  editMessage: Message;
-  deleteMessage: DeleteMessageUpdate;
-  messageGroup: Message[];
-  callbackQuery: CallbackQuery;
-  inlineQuery: InlineQuery;
-  chosenInlineResult: { id: string; user: User; query: string } & UpdateData;
-  inlineCallbackQuery: CallbackQuery;
-  chatMember: UpdateData;
-  chatJoinRequest: UpdateData;
-  botChatJoinRequest: UpdateData;
-  botStopped: UpdateData;
-  poll: UpdateData;
-  pollVote: UpdateData;
-  userStatus: UpdateData;
-  userTyping: UpdateData;
-  historyRead: UpdateData;
-  preCheckoutQuery: UpdateData;
-  story: UpdateData;
-  deleteStory: UpdateData;
-  botReaction: UpdateData;
-  botReactionCount: UpdateData;
-  businessConnection: UpdateData;
-  newBusinessMessage: Message;
-  editBusinessMessage: Message;
-  deleteBusinessMessage: DeleteMessageUpdate;
-  businessMessageGroup: Message[];
-  businessCallbackQuery: CallbackQuery;
-  botGuestChatQuery: UpdateData;
+/** A chat or user where an update names one (MTKruto's `ChatP`), with the fields this library reads typed. */
+export interface UpdateChat {
+  /** Bot-API-style marked id: users > 0, basic groups < 0, channels and supergroups -100…. */
+  id: number;
+  type: "private" | "group" | "supergroup" | "channel";
+  [field: string]: unknown;
 }
 
-/** One update kind. */
+/** A message in an update (MTKruto's `Message`); `type` says which variant (`text`, `photo`, `document`…). */
+export interface UpdateMessage {
+  type: string;
+  id: number;
+  chat: UpdateChat;
+  /** The sender: a user, or the chat itself for channel posts and anonymous admins. */
+  from: UpdateChat;
+  /** Unix seconds. */
+  date: number;
+  isOutgoing: boolean;
+  /** Set on `text` messages. */
+  text?: string;
+  [field: string]: unknown;
+}
+
+/** A press of an inline keyboard button (MTKruto's `CallbackQuery`). */
+export interface UpdateCallbackQuery {
+  /** The query id as a decimal string; pass it (or the query) to `answerCallbackQuery`. */
+  id: string;
+  from: UpdateData & { id: number };
+  /** The message under which the button was pressed (not for inline messages). */
+  message?: UpdateMessage;
+  inlineMessageId?: string;
+  chatInstance?: string;
+  /** The button's callback data as text. */
+  data?: string;
+  [field: string]: unknown;
+}
+
+/** Which message went away: MTKruto's `MessageReference`. */
+export interface MessageReference {
+  chatId: number;
+  messageId: number;
+}
+
+/** The payload of each update type (MTKruto's `Update.type` values). */
+export interface UpdatePayloads {
+  message: UpdateMessage;
+  editedMessage: UpdateMessage;
+  deletedMessages: MessageReference[];
+  callbackQuery: UpdateCallbackQuery;
+  inlineQuery: UpdateData & { id: string; query: string };
+  chosenInlineResult: UpdateData;
+  poll: UpdateData;
+  pollAnswer: UpdateData;
+  chatAction: UpdateData;
+  messageReactions: UpdateData;
+  messageReactionCount: UpdateData;
+}
+
+/** One update type. */
 export type UpdateKind = keyof UpdatePayloads;
 
-/** Every update kind, e.g. for `allowedUpdates` (kept equal to the server's by tests/client/contract_test.ts). */
+/** Every update type, e.g. for `allowedUpdates` (kept equal to the server's by tests/client/contract_test.ts). */
 export const UPDATE_KINDS = [
-  "newMessage",
-  "editMessage",
-  "deleteMessage",
-  "messageGroup",
+  "message",
+  "editedMessage",
+  "deletedMessages",
   "callbackQuery",
   "inlineQuery",
   "chosenInlineResult",
-  "inlineCallbackQuery",
-  "chatMember",
-  "chatJoinRequest",
-  "botChatJoinRequest",
-  "botStopped",
   "poll",
-  "pollVote",
-  "userStatus",
-  "userTyping",
-  "historyRead",
-  "preCheckoutQuery",
-  "story",
-  "deleteStory",
-  "botReaction",
-  "botReactionCount",
-  "businessConnection",
-  "newBusinessMessage",
-  "editBusinessMessage",
-  "deleteBusinessMessage",
-  "businessMessageGroup",
-  "businessCallbackQuery",
-  "botGuestChatQuery",
+  "pollAnswer",
+  "chatAction",
+  "messageReactions",
+  "messageReactionCount",
 ] as const satisfies readonly UpdateKind[];
 
-// Fails to compile when a kind of UpdatePayloads is missing from UPDATE_KINDS.
+// Fails to compile when a type of UpdatePayloads is missing from UPDATE_KINDS.
 const _everyKindListed: Record<
   Exclude<UpdateKind, typeof UPDATE_KINDS[number]>,
   never
 > = {};
 
-/** An update: its id and exactly one kind key holding the payload. */
+/** An update: its id, its `type`, and the payload under the key of the same name (some types carry more keys). */
 export type Update = {
-  [K in UpdateKind]: { updateId: number } & { [P in K]: UpdatePayloads[K] };
+  [K in UpdateKind]:
+    & { updateId: number; type: K }
+    & { [P in K]: UpdatePayloads[K] }
+    & UpdateData;
 }[UpdateKind];
 
-/** Handlers by update kind; each gets the payload and the whole update. */
+/** Handlers by update type; each gets the payload and the whole update. */
 export type UpdateHandlers =
   & {
     [K in UpdateKind]?: (
@@ -103,7 +107,7 @@ export type UpdateHandlers =
     ) => unknown;
   }
   & {
-    /** Updates whose kind has no handler above (also kinds newer than this library). */
+    /** Updates whose type has no handler above (also types newer than this library). */
     fallback?: (update: Update) => unknown;
   };
 
@@ -120,13 +124,14 @@ export class UpdateHandlerError extends MtkrutoError {
   }
 }
 
-/** The kind of an update: its key other than `updateId`. Never throws. */
+/** The type of an update (its `type` key), or `"unknown"` when it has none. Never throws. */
 export function updateKind(update: Update): string {
-  return Object.keys(update).find((key) => key !== "updateId") ?? "unknown";
+  const type = (update as { type?: unknown }).type;
+  return typeof type === "string" ? type : "unknown";
 }
 
 /**
- * Runs the handler for the update's kind (or `fallback`), awaiting it;
+ * Runs the handler for the update's type (or `fallback`), awaiting it;
  * returns whether one ran. Rethrows what the handler throws.
  */
 export async function dispatchUpdate(
@@ -134,12 +139,15 @@ export async function dispatchUpdate(
   handlers: UpdateHandlers,
 ): Promise<boolean> {
   const kind = updateKind(update);
-  if (kind !== "fallback" && Object.hasOwn(handlers, kind)) {
+  if (
+    kind !== "fallback" && Object.hasOwn(handlers, kind) &&
+    Object.hasOwn(update, kind)
+  ) {
     const handler = handlers[kind as UpdateKind] as
       | ((payload: unknown, update: Update) => unknown)
       | undefined;
     if (handler) {
-      await handler((update as Record<string, unknown>)[kind], update);
+      await handler((update as UpdateData)[kind], update);
       return true;
     }
   }
@@ -160,12 +168,12 @@ export function assertUpdates(value: unknown): asserts value is Update[] {
   }
   for (const item of value) {
     if (
-      typeof item !== "object" || item === null ||
+      typeof item !== "object" || item === null || Array.isArray(item) ||
       !Number.isSafeInteger((item as { updateId?: unknown }).updateId) ||
-      Object.keys(item).length !== 2
+      typeof (item as { type?: unknown }).type !== "string"
     ) {
       throw new TypeError(
-        'Expected updates shaped {"updateId": <integer>, "<kind>": <payload>}',
+        'Expected updates shaped {"updateId": <integer>, "type": "<type>", …}',
       );
     }
   }

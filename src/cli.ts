@@ -1,6 +1,10 @@
 /** Command-line flags → a validated server configuration. */
 import { parseArgs } from "node:util";
 import { readUserIdArgument } from "./client_id.ts";
+import {
+  DEFAULT_POLL_TIMEOUT_SECONDS,
+  MAX_POLL_TIMEOUT_SECONDS,
+} from "./gateway_methods.ts";
 import { DEFAULT_FILE_GC_MIB } from "./reclaim.ts";
 import { VERSION } from "./version.ts";
 import type { WorkerConfig } from "./workers/protocol.ts";
@@ -36,6 +40,8 @@ export interface ServerConfig {
   requestTimeout: number;
   /** Seconds without calls after which a client is unloaded (0: never). */
   idleTimeout: number;
+  /** Seconds getUpdates without a timeout waits for an update. */
+  pollTimeout: number;
   /** MiB of file data a thread moves between two garbage collections (0: leave it to V8). */
   fileGc: number;
   /** Seconds a new connection may take to send its first request's complete headers (0: no limit). */
@@ -101,6 +107,8 @@ Options:
   --max-upload BYTES    Largest accepted multipart upload (default 2147483648)
   --max-json-depth N    Deepest nesting of arrays and objects in arguments (default 64)
   --request-timeout S   Longest wait for a client's answer, in seconds (default 60)
+  --poll-timeout S      How long getUpdates without a timeout waits for an update,
+                        in seconds (default 60)
   --idle-timeout S      Unload a client after this many seconds without calls,
                         unless it has a webhook or queued updates; 0 = never (default 900)
   --file-gc MIB         Collect garbage after every MIB of file data a thread moves,
@@ -141,6 +149,7 @@ const FLAGS = {
   "max-json-depth": { type: "string" },
   "request-timeout": { type: "string" },
   "idle-timeout": { type: "string" },
+  "poll-timeout": { type: "string" },
   "file-gc": { type: "string" },
   "log-level": { type: "string" },
   "header-timeout": { type: "string" },
@@ -318,6 +327,11 @@ export function parseCli(argv: string[]): CliCommand {
       max: 3600,
       fallback: 60,
     }),
+    pollTimeout: integerFlag("poll-timeout", values["poll-timeout"], {
+      min: 1,
+      max: MAX_POLL_TIMEOUT_SECONDS,
+      fallback: DEFAULT_POLL_TIMEOUT_SECONDS,
+    }),
     idleTimeout: integerFlag("idle-timeout", values["idle-timeout"], {
       min: 0,
       max: 7 * 24 * 3600,
@@ -408,6 +422,7 @@ export async function readClientConfig(
     testMode: config.testMode,
     logLevel: config.logLevel,
     idleTimeoutMs: config.idleTimeout * 1000,
+    pollTimeoutSeconds: config.pollTimeout,
     fileGcMib: config.fileGc,
   };
 }

@@ -26,7 +26,7 @@ export interface MethodTraits {
    * the wait comes on top of the request timeout, is not a latency figure,
    * and is not work in progress on its worker.
    */
-  longPoll?: (args: unknown[]) => number;
+  longPoll?: (args: unknown[], fallbackSeconds: number) => number;
   /**
    * Stopped when the HTTP client goes away: a long poll must not mark updates
    * as returned, and a download stops fetching. Other calls run to completion,
@@ -39,6 +39,9 @@ export interface MethodTraits {
 
 /** The longest long poll, so a request always ends well within proxies' usual idle limits. */
 export const MAX_POLL_TIMEOUT_SECONDS = 600;
+
+/** How long a long poll without a timeout waits (`--poll-timeout`). */
+export const DEFAULT_POLL_TIMEOUT_SECONDS = 60;
 
 const TRAITS: Partial<Record<string, MethodTraits>> = {
   getUpdates: { longPoll: pollTimeoutSeconds, cancelledOnDisconnect: true },
@@ -53,15 +56,24 @@ export function methodTraits(method: string): MethodTraits {
 }
 
 /**
- * The `timeout` of a long poll's trailing object, in seconds (0 without one).
- * Only the wait is read here: the worker checks the arguments in full, so a
- * bad value is refused there, and here it only bounds how long to wait.
+ * How long a long poll waits, in seconds: its `timeout` (the trailing
+ * object's, or the seed's positional one, where 0 means "no limit" and
+ * gets the fallback), else `fallbackSeconds`. Only the wait is read here:
+ * the worker checks the arguments in full, so a bad value is refused there,
+ * and here it only bounds how long to wait.
  */
-export function pollTimeoutSeconds(args: unknown[]): number {
+export function pollTimeoutSeconds(
+  args: unknown[],
+  fallbackSeconds = DEFAULT_POLL_TIMEOUT_SECONDS,
+): number {
+  const [first] = args;
   const options = args.at(-1);
-  const timeout = typeof options === "object" && options !== null
+  const named = typeof options === "object" && options !== null
     ? (options as { timeout?: unknown }).timeout
     : undefined;
+  const timeout = typeof first === "number"
+    ? first === 0 ? fallbackSeconds : first
+    : named ?? fallbackSeconds;
   return typeof timeout === "number" && Number.isFinite(timeout)
     ? Math.min(Math.max(timeout, 0), MAX_POLL_TIMEOUT_SECONDS)
     : 0;

@@ -28,16 +28,18 @@ Deno.addSignalListener("SIGINT", () => stop.abort());
 
 try {
   await client.poll({
-    newMessage: async (message) => {
-      if (message.isOutgoing || !message.text) return;
-      console.log(`${message.sender.displayName}: ${message.text}`);
+    message: async (message) => {
+      if (message.isOutgoing || message.text === undefined) return;
+      console.log(
+        `${message.from.firstName ?? message.from.title}: ${message.text}`,
+      );
       await client.sendText(message.chat.id, message.text, {
         replyTo: message.id,
       });
     },
   }, {
     signal: stop.signal,
-    allowedUpdates: ["newMessage"],
+    allowedUpdates: ["message"],
     onRetry: (error, delayMs) =>
       console.warn(`getUpdates failed (${error}); retrying in ${delayMs} ms`),
     // Log and go on: without onError, a failing handler stops the bot.

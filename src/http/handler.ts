@@ -1,6 +1,9 @@
 /** The gateway's request handler: route, parse arguments, call the client's worker, respond. */
 import type { ClientRef } from "../client_id.ts";
-import { methodTraits } from "../gateway_methods.ts";
+import {
+  DEFAULT_POLL_TIMEOUT_SECONDS,
+  methodTraits,
+} from "../gateway_methods.ts";
 import type { ClientCaller } from "../workers/pool.ts";
 import { StreamResult } from "../workers/stream_result.ts";
 import { parseArgs } from "./args.ts";
@@ -27,6 +30,8 @@ export interface GatewayHandlerOptions {
   uploadDir: string;
   /** How long a call may take before the request fails with 504. */
   requestTimeoutMs: number;
+  /** How long getUpdates without a timeout waits (default: DEFAULT_POLL_TIMEOUT_SECONDS). */
+  pollTimeoutSeconds?: number;
   /** How long a request body may stall before a 408 (0 or absent: no limit). */
   bodyTimeoutMs?: number;
   /** Called for every request answered 408 because its body stalled. */
@@ -67,6 +72,7 @@ export function createGatewayHandler(
     maxJsonDepth,
     uploadDir,
     requestTimeoutMs,
+    pollTimeoutSeconds = DEFAULT_POLL_TIMEOUT_SECONDS,
     bodyTimeoutMs = 0,
     onBodyTimeout,
     pages = {},
@@ -94,7 +100,8 @@ export function createGatewayHandler(
       try {
         const traits = methodTraits(route.method);
         // A long poll may wait its own timeout on top of the usual bound.
-        const pollMs = (traits.longPoll?.(args) ?? 0) * 1000;
+        const pollMs = (traits.longPoll?.(args, pollTimeoutSeconds) ?? 0) *
+          1000;
         const range = traits.ranged
           ? parseRange(req.headers.get("range"))
           : undefined;

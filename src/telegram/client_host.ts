@@ -2,13 +2,12 @@
 import type { User } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { NotFoundError, UnauthorizedError } from "../errors.ts";
-import { encodeValue } from "../tl/values.ts";
 import { clientLabel, sessionPath } from "../client_id.ts";
 import type { ClientRef } from "../client_id.ts";
 import { deadline } from "../timers.ts";
 import { ClientUpdates } from "../updates/client_updates.ts";
-import { updateIdentity } from "../updates/identity.ts";
-import { kindOf } from "../updates/kinds.ts";
+import { MessageChats } from "../mtkruto/updates/message_chats.ts";
+import { planUpdate, renderHeld } from "../mtkruto/updates/from_tl.ts";
 import { UpdateStore } from "../updates/store.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
 import { createTelegramClient } from "./client_factory.ts";
@@ -76,6 +75,7 @@ export class ClientHost {
     readonly updates: ClientUpdates,
     readonly path: string,
     readonly store: UpdateStore,
+    readonly chats: MessageChats,
     readonly profile: { displayName: string; username?: string },
   ) {}
 
@@ -97,23 +97,44 @@ export class ClientHost {
     const token = ref.kind === "bot"
       ? ref.token ?? store.getSetting(BOT_TOKEN_SETTING)
       : undefined;
-    const updates = new ClientUpdates(store);
-    // A user account sees its own sent messages as updates, as its other apps do; a bot does not.
+    const updates = new ClientUpdates(store, {}, {
+      pollTimeoutSeconds: context.config.pollTimeoutSeconds,
+    });
+    const chats = new MessageChats(path);
+    // Own actions are dispatched too, so the message → chat map learns the
+    // account's sent messages (their deletions name them); MTKruto's updates
+    // leave outgoing messages out.
     const client = createTelegramClient(path, context, {
-      ownActionsAsUpdates: ref.kind === "user",
+      ownActionsAsUpdates: true,
     });
     client.onError.add((error) =>
       console.error(`client error: ${error.stack ?? error}`)
     );
     // Attached before login: mtcute's catch-up on start delivers what arrived while the server was down.
-    client.onUpdate.add((update) => {
-      const kind = kindOf(update.name);
+    client.onRawUpdate.add(({ update, peers }) => {
+      let plan;
+      try {
+        plan = planUpdate(update, peers, { chats });
+      } catch (error) {
+        // One update MTKruto cannot render must not stop the others (MTKruto logs and drops it too).
+        console.error(
+          `update ${update._} not delivered: ${
+            error instanceof Error ? error.message : error
+          }`,
+        );
+        return;
+      }
+      if (!plan) return;
       updates.push(
-        kind,
-        encodeValue(update.data),
-        updateIdentity(kind, update.data),
+        plan.type,
+        "update" in plan ? plan.update : null,
+        {
+          identity: plan.identity,
+          source: "source" in plan ? plan.source : undefined,
+        },
       );
     });
+    updates.setRenderer((kind, source) => renderHeld(client, kind, source));
     let me: User;
     try {
       if (ref.kind === "bot") {
@@ -131,6 +152,7 @@ export class ClientHost {
       await updates.close(new UnauthorizedError("The client could not log in"));
       await client.destroy().catch(() => {});
       store.close();
+      chats.close();
       if (!existed) await removeSessionFiles(path);
       throw fromMtcuteError(error);
     }
@@ -138,7 +160,15 @@ export class ClientHost {
       displayName: me.displayName,
       username: me.username ?? undefined,
     };
-    const host = new ClientHost(ref, client, updates, path, store, profile);
+    const host = new ClientHost(
+      ref,
+      client,
+      updates,
+      path,
+      store,
+      chats,
+      profile,
+    );
     client.onConnectionState.add((state) => host.connectionState = state);
     return host;
   }
@@ -162,6 +192,7 @@ export class ClientHost {
     await this.updates.close(reason);
     await this.client.destroy();
     this.store.close();
+    this.chats.close();
   }
 
   /** Closes the client and deletes its session (for bots whose token Telegram rejected). */

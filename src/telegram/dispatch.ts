@@ -1,4 +1,4 @@
-/** Runs one named method on a hosted client: a gateway method or an allowlisted mtcute method. */
+/** Runs one named method on a hosted client: a gateway method, a method of MTKruto's dialect, or an allowlisted mtcute method (as `mtcute.<name>`). */
 import { InputError, NotFoundError } from "../errors.ts";
 import { RawJson } from "../raw_json.ts";
 import { tlJsonToMtcute } from "../tl/from_json.ts";
@@ -8,8 +8,12 @@ import type { UploadedFile } from "../workers/protocol.ts";
 import type { ClientHost } from "./client_host.ts";
 import { checkArguments } from "./arg_check.ts";
 import { assertInvokable } from "./invoke_policy.ts";
-import { attachUploads, download } from "./files.ts";
-import { isAllowedMethod, methodList } from "./methods.ts";
+import { attachUploads, attachUploadsAsParts, download } from "./files.ts";
+import { isAllowedMethod, methodList, MTCUTE_PREFIX } from "./methods.ts";
+import type { AllowedMethod } from "./methods.ts";
+import { dialectMethod } from "../mtkruto/methods/table.ts";
+import { readArguments } from "../mtkruto/methods/define.ts";
+import type { DialectMethod } from "../mtkruto/methods/define.ts";
 import { routePongsToCalls } from "./pong_patch.ts";
 import type { GatewayMethodName } from "../gateway_methods.ts";
 import { mtcuteSignatures } from "./signatures.ts";
@@ -65,11 +69,66 @@ export async function dispatch(
       signal,
     );
   }
-  if (!isAllowedMethod(method)) {
-    throw new NotFoundError(`Unknown method: ${method}`);
+  const dialect = dialectMethod(method);
+  if (dialect) return await callDialect(host, dialect, args, signal, uploads);
+  const mtcuteName = method.startsWith(MTCUTE_PREFIX)
+    ? method.slice(MTCUTE_PREFIX.length)
+    : undefined;
+  if (mtcuteName === undefined || !isAllowedMethod(mtcuteName)) {
+    throw new NotFoundError(unknownMethodMessage(method));
   }
+  return await callMtcute(host, mtcuteName, args, uploads);
+}
+
+/** "Unknown method", with a pointer to `mtcute.<name>` when mtcute has a method of that name. */
+function unknownMethodMessage(method: string): string {
+  return isAllowedMethod(method)
+    ? `Unknown method: ${method}; mtcute's ${method} is called as ${MTCUTE_PREFIX}${method}`
+    : `Unknown method: ${method}`;
+}
+
+/** Closes the spooled files a call opened, whether mtcute read them or not. */
+function closeAll(opened: Deno.FsFile[]): void {
+  for (const file of opened) {
+    try {
+      file.close();
+    } catch { /* already closed */ }
+  }
+}
+
+/** Runs a method of MTKruto's dialect: its arguments checked and converted by its table entry. */
+async function callDialect(
+  host: ClientHost,
+  method: DialectMethod,
+  args: unknown[],
+  signal: AbortSignal,
+  uploads: UploadedFile[],
+): Promise<unknown> {
+  const opened: Deno.FsFile[] = [];
+  try {
+    const withFiles = uploads.length
+      ? await attachUploadsAsParts(args, uploads, opened)
+      : args;
+    const isBot = host.ref.kind === "bot";
+    const read = readArguments(method, withFiles, isBot);
+    const call = { client: host.client, isBot, method: method.name, signal };
+    return await callWithArguments(method.name, () => method.call(call, read));
+  } finally {
+    closeAll(opened);
+  }
+}
+
+/** Runs an allowlisted mtcute method with its arguments checked against mtcute's declarations. */
+async function callMtcute(
+  host: ClientHost,
+  method: AllowedMethod,
+  args: unknown[],
+  uploads: UploadedFile[],
+): Promise<unknown> {
   const fn = host.client[method] as (...args: unknown[]) => unknown;
-  const checked = checkArguments(method, signatureOf(method), args);
+  // Messages name the method as callers call it.
+  const name = `${MTCUTE_PREFIX}${method}`;
+  const checked = checkArguments(name, signatureOf(method), args);
   const opened: Deno.FsFile[] = [];
   try {
     const withFiles = uploads.length
@@ -79,15 +138,10 @@ export async function dispatch(
       decodeValue(arg, { path: `argument ${index + 1}` })
     );
     return encodeValue(
-      await callWithArguments(method, () => fn.apply(host.client, decoded)),
+      await callWithArguments(name, () => fn.apply(host.client, decoded)),
     );
   } finally {
-    // The spooled files mtcute read from (or never got to) are closed here.
-    for (const file of opened) {
-      try {
-        file.close();
-      } catch { /* already closed */ }
-    }
+    closeAll(opened);
   }
 }
 

@@ -34,6 +34,22 @@ class SpoolSource {
   }
 }
 
+/** Opens the spooled part a reference names, as a byte source; the file goes into `opened`. */
+function partOpener(uploads: UploadedFile[], opened: Deno.FsFile[]) {
+  const byField = new Map(uploads.map((upload) => [upload.field, upload]));
+  return async (ref: { field: string }) => {
+    const upload = byField.get(ref.field);
+    if (!upload) {
+      throw new InputError(
+        `No multipart file part named ${JSON.stringify(ref.field)}`,
+      );
+    }
+    const file = await Deno.open(upload.path);
+    opened.push(file);
+    return { upload, source: new SpoolSource(file) };
+  };
+}
+
 /**
  * Replaces each `{"_":"file","field":…}` reference in `args` with a reader of
  * the spooled part; the object holding it gets the part's name, type and
@@ -45,18 +61,7 @@ export async function attachUploads(
   uploads: UploadedFile[],
   opened: Deno.FsFile[],
 ): Promise<unknown[]> {
-  const byField = new Map(uploads.map((upload) => [upload.field, upload]));
-  const open = async (ref: { field: string }) => {
-    const upload = byField.get(ref.field);
-    if (!upload) {
-      throw new InputError(
-        `No multipart file part named ${JSON.stringify(ref.field)}`,
-      );
-    }
-    const file = await Deno.open(upload.path);
-    opened.push(file);
-    return { upload, source: new SpoolSource(file) };
-  };
+  const open = partOpener(uploads, opened);
   const visit = async (value: unknown): Promise<unknown> => {
     if (isFileReference(value)) return (await open(value)).source;
     if (Array.isArray(value)) return await Promise.all(value.map(visit));
@@ -76,6 +81,52 @@ export async function attachUploads(
       } else {
         out[key] = await visit(item);
       }
+    }
+    return out;
+  };
+  return await Promise.all(args.map(visit));
+}
+
+/** A multipart file part in place of its reference, for MTKruto's dialect (its `AttachedFile`). */
+export interface AttachedUpload {
+  kind: "attached";
+  /** The multipart part's name. */
+  field: string;
+  file: unknown;
+  fileName?: string;
+  mimeType?: string;
+  fileSize?: number;
+}
+
+/**
+ * Replaces each `{"_":"file","field":…}` reference in `args` with an
+ * `AttachedUpload` holding a reader of the spooled part and the part's name,
+ * type and size. Every file it opens goes into `opened`, for the caller to close.
+ */
+export async function attachUploadsAsParts(
+  args: unknown[],
+  uploads: UploadedFile[],
+  opened: Deno.FsFile[],
+): Promise<unknown[]> {
+  const open = partOpener(uploads, opened);
+  const visit = async (value: unknown): Promise<unknown> => {
+    if (isFileReference(value)) {
+      const { upload, source } = await open(value);
+      const attached: AttachedUpload = {
+        kind: "attached",
+        field: upload.field,
+        file: source,
+        fileName: upload.name,
+        mimeType: upload.type,
+        fileSize: upload.size,
+      };
+      return attached;
+    }
+    if (Array.isArray(value)) return await Promise.all(value.map(visit));
+    if (typeof value !== "object" || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = await visit(item);
     }
     return out;
   };

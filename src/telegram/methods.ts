@@ -1,4 +1,5 @@
 import { GATEWAY_METHODS } from "../gateway_methods.ts";
+import { dialectMethodList } from "../mtkruto/methods/table.ts";
 
 /**
  * The mtcute `TelegramClient` methods callable over HTTP, by area. Anything
@@ -284,7 +285,23 @@ export function isAllowedMethod(name: string): name is AllowedMethod {
   return ALLOWED.has(name);
 }
 
-/** What the `methods` gateway method answers: the gateway's own methods, then the allowlist by area. */
-export function methodList(): Record<string, readonly string[]> {
-  return { gateway: GATEWAY_METHODS, ...ALLOWED_METHODS };
+/** The prefix that calls mtcute's own methods: `mtcute.sendText`. */
+export const MTCUTE_PREFIX = "mtcute.";
+
+/** What the `methods` gateway method answers: the gateway's own methods, MTKruto's by area (with signatures), then mtcute's allowlist by area. */
+export function methodList(): {
+  gateway: readonly string[];
+  mtkruto: Record<string, string[]>;
+  mtcute: Record<string, string[]>;
+} {
+  return {
+    gateway: GATEWAY_METHODS,
+    mtkruto: dialectMethodList(),
+    mtcute: Object.fromEntries(
+      Object.entries(ALLOWED_METHODS).map(([area, names]) => [
+        area,
+        names.map((name) => `${MTCUTE_PREFIX}${name}`),
+      ]),
+    ),
+  };
 }

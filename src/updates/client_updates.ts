@@ -1,6 +1,7 @@
 /** One client's updates: the durable queue, fed by mtcute, drained by long polling or a webhook. */
 import type { UpdateStats } from "../workers/client_stats.ts";
 import { ConflictError } from "../errors.ts";
+import { delay, retryDelay } from "../timers.ts";
 import { LongPoll } from "./long_poll.ts";
 import {
   parseDeleteWebhookArgs,
@@ -19,17 +20,36 @@ import type {
 const WEBHOOK_SETTING = "webhook";
 const ALLOWED_SETTING = "allowedUpdates";
 
+/**
+ * Renders a held-back update from its stored source (the dialect fetches
+ * what the update refers to); null when there is nothing to deliver. A
+ * throw is a passing failure: the update is tried again.
+ */
+export type UpdateRenderer = (kind: string, source: string) => Promise<unknown>;
+
+/** Retries of a failed render: soon at first, then every half minute at most. */
+const RENDER_BACKOFF = { initialMs: 500, maxMs: 30_000, jitter: 0.2 };
+
 /** Queue, long poll and webhook of one client. */
 export class ClientUpdates {
   readonly #store: UpdateStore;
   readonly #poll: LongPoll;
   readonly #webhookOptions: WebhookDeliveryOptions;
+  readonly #pollTimeoutSeconds?: number;
   #webhook?: WebhookDelivery;
   #allowed?: Set<string>;
   #lastUpdateAt?: number;
+  #renderer?: UpdateRenderer;
+  #rendering?: Promise<void>;
+  #closed = new AbortController();
 
-  constructor(store: UpdateStore, webhookOptions: WebhookDeliveryOptions = {}) {
+  constructor(
+    store: UpdateStore,
+    webhookOptions: WebhookDeliveryOptions = {},
+    { pollTimeoutSeconds }: { pollTimeoutSeconds?: number } = {},
+  ) {
     this.#store = store;
+    this.#pollTimeoutSeconds = pollTimeoutSeconds;
     this.#poll = new LongPoll(store);
     this.#webhookOptions = webhookOptions;
     const allowed = store.getSetting(ALLOWED_SETTING);
@@ -45,18 +65,81 @@ export class ClientUpdates {
   }
 
   /**
-   * Queues an update from mtcute (synchronously, before mtcute saves its
-   * state); `identity` names it so a repeat fetched after a crash is skipped.
+   * Queues an update (synchronously, before mtcute saves its state): the
+   * update object itself, or (`update` null) the `source` it is rendered
+   * from later, when rendering needs the network. `identity` names it so a
+   * repeat fetched after a crash is skipped.
    */
-  push(kind: string, payload: unknown, identity?: string): void {
+  push(
+    kind: string,
+    update: unknown,
+    { identity, source }: { identity?: string; source?: string } = {},
+  ): void {
     if (this.#allowed && !this.#allowed.has(kind)) return;
+    if (update === null && source === undefined) {
+      throw new Error(`update ${kind} has neither a payload nor a source`);
+    }
+    const payload = update === null ? null : JSON.stringify(update);
     if (
-      this.#store.push(kind, JSON.stringify(payload), { identity }) ===
-        undefined
+      this.#store.push(kind, payload, { identity, source }) === undefined
     ) return;
     this.#lastUpdateAt = Date.now();
+    if (payload === null) this.#renderHeldBack();
+    else this.#released();
+  }
+
+  /** Sets how held-back updates are rendered, and renders those a previous run left. */
+  setRenderer(renderer: UpdateRenderer): void {
+    this.#renderer = renderer;
+    this.#renderHeldBack();
+  }
+
+  #released() {
     this.#poll.notify();
     this.#webhook?.notify();
+  }
+
+  /** Renders the held-back updates in order, one loop at a time; a failure is retried with back-off. */
+  #renderHeldBack() {
+    if (!this.#renderer || this.#rendering) return;
+    const renderer = this.#renderer;
+    const signal = this.#closed.signal;
+    this.#rendering = (async () => {
+      let failures = 0;
+      while (!signal.aborted) {
+        const [next] = this.#store.unrendered();
+        if (!next) break;
+        try {
+          const update = await renderer(next.kind, next.source);
+          // Closed meanwhile: the store may be closed too; the update stays held back for the next run.
+          if (signal.aborted) break;
+          if (update === null) this.#store.discard(next.updateId);
+          else this.#store.render(next.updateId, JSON.stringify(update));
+          failures = 0;
+          this.#released();
+        } catch (error) {
+          if (signal.aborted) break;
+          console.error(
+            `rendering update ${next.updateId} failed: ${
+              error instanceof Error ? error.message : error
+            }`,
+          );
+          await delay(retryDelay(++failures, RENDER_BACKOFF), { signal })
+            .catch(() => {});
+        }
+      }
+    })().finally(() => {
+      this.#rendering = undefined;
+      // An update pushed while the loop was finishing starts the next loop.
+      if (!signal.aborted && this.#store.unrendered().length) {
+        this.#renderHeldBack();
+      }
+    }).catch((error) =>
+      // Reading the queue failed: unhandled, that would end the worker; the next push starts a new loop.
+      console.error(
+        `rendering held-back updates stopped: ${error?.stack ?? error}`,
+      )
+    );
   }
 
   #setAllowed(kinds: string[] | undefined) {
@@ -76,7 +159,7 @@ export class ClientUpdates {
 
   /** `getUpdates`: the JSON text of the updates. Throws ConflictError while a webhook is set. */
   async getUpdates(args: unknown[], signal?: AbortSignal): Promise<string> {
-    const params = parseGetUpdatesArgs(args);
+    const params = parseGetUpdatesArgs(args, this.#pollTimeoutSeconds);
     if (this.#webhook) {
       throw new ConflictError(
         "getUpdates is not available while a webhook is set; call deleteWebhook first",
@@ -146,8 +229,9 @@ export class ClientUpdates {
     };
   }
 
-  /** Stops delivery and any waiting poll. */
+  /** Stops delivery, rendering and any waiting poll. */
   async close(reason: Error): Promise<void> {
+    this.#closed.abort(reason);
     this.#poll.cancel(reason);
     await this.#webhook?.stop();
   }

@@ -1,11 +1,14 @@
 /** Validates the arguments of the update methods (`getUpdates`, `setWebhook`, `deleteWebhook`). */
 import { InputError } from "../errors.ts";
-import { MAX_POLL_TIMEOUT_SECONDS } from "../gateway_methods.ts";
+import {
+  DEFAULT_POLL_TIMEOUT_SECONDS,
+  MAX_POLL_TIMEOUT_SECONDS,
+} from "../gateway_methods.ts";
 import { isUpdateKind, UPDATE_KINDS } from "./kinds.ts";
 
 /** `getUpdates`' trailing object. */
 export interface GetUpdatesParams {
-  /** Seconds to wait for an update when none is queued (0 = answer at once). */
+  /** Seconds to wait for an update when none is queued (0 = answer at once, only when asked for by name). */
   timeout: number;
   /** Confirms every update with a smaller id, and returns those from it on. */
   offset?: number;
@@ -96,7 +99,7 @@ function kindsOption(method: string, value: unknown): string[] | undefined {
     value.some((kind) => typeof kind !== "string" || !isUpdateKind(kind))
   ) {
     throw new InputError(
-      `${method}: allowedUpdates must be an array of update kinds (${
+      `${method}: allowedUpdates must be an array of update types (${
         UPDATE_KINDS.join(", ")
       })`,
     );
@@ -104,9 +107,29 @@ function kindsOption(method: string, value: unknown): string[] | undefined {
   return value;
 }
 
-/** Reads `getUpdates`' arguments; throws InputError naming what is wrong. */
-export function parseGetUpdatesArgs(args: unknown[]): GetUpdatesParams {
-  const [, options] = trailingObject("getUpdates", args, 0);
+/**
+ * Reads `getUpdates`' arguments; throws InputError naming what is wrong.
+ * Besides the trailing object, MTKruto Server's form is accepted: a
+ * positional timeout in seconds, where 0 means "wait". Without a timeout the
+ * call waits up to `fallbackSeconds` (`--poll-timeout`) for an update.
+ */
+export function parseGetUpdatesArgs(
+  args: unknown[],
+  fallbackSeconds = DEFAULT_POLL_TIMEOUT_SECONDS,
+): GetUpdatesParams {
+  const [[positional], options] = trailingObject("getUpdates", args, 1);
+  if (positional !== undefined && options.timeout !== undefined) {
+    throw new InputError(
+      "getUpdates: give the timeout once, as the first argument or as the trailing object's timeout",
+    );
+  }
+  const positionalTimeout = integerOption(
+    "getUpdates",
+    "timeout",
+    positional,
+    0,
+    MAX_POLL_TIMEOUT_SECONDS,
+  );
   checkKeys("getUpdates", options, [
     "timeout",
     "offset",
@@ -115,14 +138,16 @@ export function parseGetUpdatesArgs(args: unknown[]): GetUpdatesParams {
     "dropPendingUpdates",
   ]);
   return {
-    timeout: integerOption(
-      "getUpdates",
-      "timeout",
-      options.timeout,
-      0,
-      MAX_POLL_TIMEOUT_SECONDS,
-      0,
-    )!,
+    timeout: positionalTimeout !== undefined
+      ? positionalTimeout || fallbackSeconds
+      : integerOption(
+        "getUpdates",
+        "timeout",
+        options.timeout,
+        0,
+        MAX_POLL_TIMEOUT_SECONDS,
+        fallbackSeconds,
+      )!,
     offset: integerOption(
       "getUpdates",
       "offset",

@@ -10,9 +10,22 @@ import { DatabaseSync } from "node:sqlite";
 export interface StoredUpdate {
   updateId: number;
   kind: string;
-  /** The payload, already JSON-encoded. */
+  /**
+   * The JSON text of the update object (`{"type": …, …}`) without its id;
+   * for updates stored before MTKruto's dialect (`legacy`), the payload of the `kind` key.
+   */
   payload: string;
   createdAt: number;
+  /** Stored by a version that keyed updates by mtcute's kind names. */
+  legacy?: true;
+}
+
+/** An update whose payload waits for its source to be rendered (it needed a network call). */
+export interface UnrenderedUpdate {
+  updateId: number;
+  kind: string;
+  /** What the renderer needs, as JSON text of its own making. */
+  source: string;
 }
 
 /** Limits of the queue. */
@@ -40,6 +53,16 @@ create table if not exists gateway_settings (key text primary key, value text no
 create table if not exists gateway_seen (identity text primary key, created_at integer not null);
 `;
 
+/**
+ * Columns added since the first release: `format` 1 marks MTKruto-shaped
+ * updates (0: mtcute's, from before), `source` holds what an update is
+ * rendered from while its payload is not rendered yet.
+ */
+const ADDED_COLUMNS: [string, string][] = [
+  ["format", "integer not null default 0"],
+  ["source", "text"],
+];
+
 // Pruning on every push would cost a query per update; every 100th is plenty for limits this large.
 const PRUNE_EVERY = 100;
 
@@ -56,18 +79,36 @@ export class UpdateStore {
     this.#db.exec("PRAGMA synchronous = NORMAL");
     this.#db.exec("PRAGMA busy_timeout = 5000");
     this.#db.exec(SCHEMA);
+    const columns = new Set(
+      (this.#db.prepare("pragma table_info(gateway_updates)").all() as {
+        name: string;
+      }[]).map((column) => column.name),
+    );
+    for (const [name, definition] of ADDED_COLUMNS) {
+      if (!columns.has(name)) {
+        this.#db.exec(
+          `alter table gateway_updates add column ${name} ${definition}`,
+        );
+      }
+    }
     this.#limits = limits;
   }
 
   /**
    * Appends an update; returns its id (ids are never reused, even after
    * deletion), or undefined when an update with the same `identity` was
-   * queued before (within the age limit): a repeat after a crash.
+   * queued before (within the age limit): a repeat after a crash. With a
+   * `source` instead of a payload (`payload` null), the update is held back,
+   * and so is every later one, until `render` or `discard` settles it.
    */
   push(
     kind: string,
-    payload: string,
-    { identity, now = Date.now() }: { identity?: string; now?: number } = {},
+    payload: string | null,
+    { identity, source, now = Date.now() }: {
+      identity?: string;
+      source?: string;
+      now?: number;
+    } = {},
   ): number | undefined {
     this.#db.exec("BEGIN");
     try {
@@ -82,8 +123,8 @@ export class UpdateStore {
         }
       }
       const row = this.#db.prepare(
-        "insert into gateway_updates (kind, payload, created_at) values (?, ?, ?) returning id",
-      ).get(kind, payload, now) as { id: number };
+        "insert into gateway_updates (kind, payload, created_at, format, source) values (?, ?, ?, 1, ?) returning id",
+      ).get(kind, payload ?? "", now, source ?? null) as { id: number };
       this.#db.exec("COMMIT");
       if (++this.#pushesSincePrune >= PRUNE_EVERY) this.prune(now);
       return Number(row.id);
@@ -112,24 +153,52 @@ export class UpdateStore {
     return dropped;
   }
 
-  /** Updates with an id of at least `fromId`, oldest first. */
+  /** Rendered updates with an id of at least `fromId`, oldest first, up to the first one not rendered yet. */
   read(
     { fromId = 0, limit }: { fromId?: number; limit: number },
   ): StoredUpdate[] {
     const rows = this.#db.prepare(
-      "select id, kind, payload, created_at from gateway_updates where id >= ? order by id limit ?",
+      `select id, kind, payload, created_at, format from gateway_updates
+       where id >= ? and id < coalesce((select min(id) from gateway_updates where source is not null), 9e18)
+       order by id limit ?`,
     ).all(fromId, limit) as {
       id: number;
       kind: string;
       payload: string;
       created_at: number;
+      format: number;
     }[];
     return rows.map((row) => ({
       updateId: Number(row.id),
       kind: row.kind,
       payload: row.payload,
       createdAt: Number(row.created_at),
+      ...(Number(row.format) === 0 ? { legacy: true as const } : {}),
     }));
+  }
+
+  /** The updates still waiting to be rendered, oldest first. */
+  unrendered(): UnrenderedUpdate[] {
+    const rows = this.#db.prepare(
+      "select id, kind, source from gateway_updates where source is not null order by id",
+    ).all() as { id: number; kind: string; source: string }[];
+    return rows.map((row) => ({
+      updateId: Number(row.id),
+      kind: row.kind,
+      source: row.source,
+    }));
+  }
+
+  /** Stores the rendered payload of a held-back update, releasing it (and the ones after it). */
+  render(updateId: number, payload: string): void {
+    this.#db.prepare(
+      "update gateway_updates set payload = ?, source = null where id = ?",
+    ).run(payload, updateId);
+  }
+
+  /** Drops a held-back update that turned out to have nothing to deliver. */
+  discard(updateId: number): void {
+    this.#db.prepare("delete from gateway_updates where id = ?").run(updateId);
   }
 
   /** Deletes every update with an id below `offset` (Bot API's confirmation rule). */

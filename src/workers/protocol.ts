@@ -20,6 +20,8 @@ export interface WorkerConfig {
   logLevel: number;
   /** Unload a client after this long without calls (unless its updates keep it); 0 or absent: never. */
   idleTimeoutMs?: number;
+  /** `--poll-timeout`: how long getUpdates without a timeout waits (absent: the default). */
+  pollTimeoutSeconds?: number;
   /** `--file-gc`: MiB of file data between two garbage collections in the worker (0: off; absent: the default). */
   fileGcMib?: number;
 }

@@ -55,7 +55,9 @@ async function spooledUpload(
       started = performance.now();
       const { status, text } = await send();
       if (status !== 200) {
-        throw new Error(`gateway sendMedia: ${status} ${text.slice(0, 300)}`);
+        throw new Error(
+          `gateway mtcute.sendMedia: ${status} ${text.slice(0, 300)}`,
+        );
       }
       const message = JSON.parse(text) as {
         id: number;
@@ -117,14 +119,17 @@ export async function gatewayUpload(
     pids,
     sha256,
     send: async () => {
-      const response = await fetch(`${gateway.url}/bot${bot.token}/sendMedia`, {
-        method: "POST",
-        body,
-        headers: {
-          "content-type": `multipart/form-data; boundary=${boundary}`,
+      const response = await fetch(
+        `${gateway.url}/bot${bot.token}/mtcute.sendMedia`,
+        {
+          method: "POST",
+          body,
+          headers: {
+            "content-type": `multipart/form-data; boundary=${boundary}`,
+          },
+          signal: AbortSignal.timeout(timeoutMs),
         },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      );
       return { status: response.status, text: await response.text() };
     },
   });
@@ -172,7 +177,7 @@ export async function curlUpload(
             `media=${MEDIA_PART}`,
             "-F",
             `doc=@${path};type=application/octet-stream;filename=bench.bin`,
-            `${gateway.url}/bot${bot.token}/sendMedia`,
+            `${gateway.url}/bot${bot.token}/mtcute.sendMedia`,
           ],
           stdout: "piped",
           stderr: "piped",

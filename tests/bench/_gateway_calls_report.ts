@@ -149,11 +149,12 @@ export function renderGatewayCalls(
 
   const markdown = [
     `${rounds} alternating rounds of ${roundMs} ms per side and cell; latencies in ms. ` +
-    "Gateway: `POST /bot<token>/<method>` with a JSON body, one keep-alive connection per call in " +
+    "Gateway: `POST /bot<token>/<method>` (`getMe` and `sendMessage`, MTKruto's, and `mtcute.sendText`) with a JSON body, " +
+    "one keep-alive connection per call in " +
     "flight, from a lean HTTP/1.1 client (`tests/bench/_http_load.ts`, which writes each request in one " +
     "piece and checks for a 200, as wrk would) so that the load generator takes little of the two cores the " +
     "gateway shares with it; `fetch` rows follow for reference. Direct: `client.getMe()` / " +
-    "`client.sendText(user, text)` on mtcute clients in the bench process (their results stay " +
+    "`client.sendText(user, text)` (for both sendText and sendMessage) on mtcute clients in the bench process (their results stay " +
     "objects: no JSON). With `--workers 2`, two bots pinned to different workers take alternate " +
     "calls, against two direct clients.",
     "",

@@ -10,10 +10,10 @@ import {
   createTelegramClient,
 } from "../../src/telegram/client_factory.ts";
 import type { HostContext } from "../../src/telegram/client_factory.ts";
-import type { Bot, Dc, Gateway } from "../e2e/harness.ts";
+import type { Bot, Dc, Gateway, WireUpdate } from "../e2e/harness.ts";
 
-export type { Bot, Dc, Gateway };
-export { startDc, startGateway } from "../e2e/harness.ts";
+export type { Bot, Dc, Gateway, WireUpdate };
+export { messageTexts, startDc, startGateway } from "../e2e/harness.ts";
 
 /** Options for every direct client of one run (the gateway's CLI defaults, as the harness passes them). */
 export async function directContext(dc: Dc): Promise<HostContext> {
@@ -140,8 +140,10 @@ export async function startGatewayBot(
     [{ timeout: 10 }],
   );
   if (!updates.length) throw new Error("the bot did not get /start");
+  // timeout 0: answer at once (without one, an empty queue waits --poll-timeout).
   await gatewayCall(gateway, bot, "getUpdates", [{
     offset: updates.at(-1)!.updateId + 1,
+    timeout: 0,
   }]);
 }
 

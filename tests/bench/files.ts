@@ -2,7 +2,7 @@
  * Issue 6: one large file up and back down through the gateway, against a
  * direct mtcute client on the same emulator.
  *
- * The gateway side posts a multipart `sendMedia` whose body is generated on
+ * The gateway side posts a multipart `mtcute.sendMedia` whose body is generated on
  * the fly (never held whole in memory), then streams the file back with
  * `download`; the direct side does the same with mtcute's `sendMedia` (a
  * ReadableStream and `fileSize`) and `downloadAsStream`, with a client built

@@ -1,6 +1,6 @@
 /**
- * Issue 3: what the gateway costs per call. `getMe` and `sendText` through
- * the gateway (POST JSON over keep-alive HTTP) against direct mtcute clients
+ * Issue 3: what the gateway costs per call. `getMe` (MTKruto's) and
+ * `mtcute.sendText` through the gateway (POST JSON over keep-alive HTTP) against direct mtcute clients
  * in this process, built by the gateway's own client factory, against the
  * same emulator; 1 and 32 calls in flight; `--workers` 1 and 2 (two bots on
  * different workers, load split between them, against two direct clients).
@@ -47,7 +47,17 @@ export interface GatewayCallsOptions {
   gatewayArgs?: string[];
 }
 
-const METHODS = ["getMe", "sendText"] as const;
+const METHODS = ["getMe", "sendText", "sendMessage"] as const;
+/**
+ * Each call's gateway method: MTKruto's `getMe`, mtcute's `sendText` by its
+ * prefixed name, and MTKruto's `sendMessage` (the same Telegram call, its
+ * result rendered in MTKruto's shape). Direct clients call `sendText` for both.
+ */
+const GATEWAY_METHOD: Record<typeof METHODS[number], string> = {
+  getMe: "getMe",
+  sendText: "mtcute.sendText",
+  sendMessage: "sendMessage",
+};
 const CONCURRENCY = [1, 32] as const;
 const WORKERS = [1, 2] as const;
 /** Most calls per round, so a fast machine still ends each round. */
@@ -169,14 +179,14 @@ async function benchWorkers(
       const argsOf = (sequence: number) =>
         method === "getMe" ? [] : [userId, `bench ${sequence}`];
       const pathOf = (slot: number) =>
-        botPath(gatewayBots[slot % gatewayBots.length], method);
+        botPath(gatewayBots[slot % gatewayBots.length], GATEWAY_METHOD[method]);
       const viaGateway = (slot: number, sequence: number) =>
         lean.post(slot, pathOf(slot), argsOf(sequence));
       const viaFetch = (slot: number, sequence: number) =>
         gatewayCall(
           gateway,
           gatewayBots[slot % gatewayBots.length],
-          method,
+          GATEWAY_METHOD[method],
           argsOf(sequence),
         );
       for (const concurrency of CONCURRENCY) {

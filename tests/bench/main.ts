@@ -8,7 +8,7 @@
  *   deno task bench --write / --no-write
  *   deno task bench --only gateway --gateway-args="--body-timeout 0"   # flags for the gateway calls' gateway
  *
- * Names for --only: gateway, updates, emulator, stats.
+ * Names for --only: gateway, updates, emulator, stats, files, render.
  */
 import { parseArgs } from "node:util";
 import {
@@ -20,9 +20,17 @@ import {
 import { benchEmulator } from "./emulator_throughput.ts";
 import { benchFiles } from "./files.ts";
 import { benchGatewayCalls } from "./gateway_calls.ts";
+import { benchRenderMessage } from "./render_message.ts";
 import { benchUpdates } from "./updates_latency.ts";
 
-const NAMES = ["gateway", "updates", "emulator", "stats", "files"] as const;
+const NAMES = [
+  "gateway",
+  "updates",
+  "emulator",
+  "stats",
+  "files",
+  "render",
+] as const;
 type Name = typeof NAMES[number];
 
 const RESULTS_START = "<!-- bench:results:start -->";
@@ -57,6 +65,12 @@ const BENCHMARKS: Record<Name, (run: Run) => Promise<Result | undefined>> = {
         : { runMs: 3000, connections: 1000 },
     ),
   stats: statsOverhead,
+  render: ({ quick }) =>
+    Promise.resolve(
+      benchRenderMessage(
+        quick ? { iterations: 2_000 } : { iterations: 20_000 },
+      ),
+    ),
   files: async ({ quick }) => {
     const { section, summary } = await benchFiles({ quick });
     return { ...section, summary };

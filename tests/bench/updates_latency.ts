@@ -21,10 +21,12 @@ import {
   directContext,
   type Gateway,
   gatewayCall,
+  messageTexts,
   say,
   startDc,
   startGateway,
   startGatewayBot,
+  type WireUpdate,
 } from "./_world.ts";
 import {
   cpuSeconds,
@@ -125,8 +127,6 @@ interface Receiver {
   stop(): Promise<void>;
 }
 
-type NewMessageUpdate = { updateId: number; newMessage?: { text?: string } };
-
 /** The direct baseline: an mtcute client's onNewMessage in this process. */
 function directReceiver(client: TelegramClient, bot: Bot): Receiver {
   const arrivals = new Arrivals();
@@ -148,13 +148,13 @@ function longPollReceiver(gateway: Gateway, bot: Bot): Receiver {
     while (!stopping) {
       try {
         // A short timeout lets the loop notice `stop` soon; an update ends the wait at once anyway.
-        const updates = await gatewayCall<NewMessageUpdate[]>(
+        const updates = await gatewayCall<WireUpdate[]>(
           gateway,
           bot,
           "getUpdates",
           [{ timeout: 2, limit: 100, ...(offset ? { offset } : {}) }],
         );
-        for (const update of updates) arrivals.receive(update.newMessage?.text);
+        for (const text of messageTexts(updates)) arrivals.receive(text);
         if (updates.length) offset = updates.at(-1)!.updateId + 1;
       } catch (error) {
         if (!stopping) console.error(`long poll: ${error}`);
@@ -179,8 +179,7 @@ async function webhookReceiver(gateway: Gateway, bot: Bot): Promise<Receiver> {
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     async (req) => {
-      const updates = await req.json() as NewMessageUpdate[];
-      for (const update of updates) arrivals.receive(update.newMessage?.text);
+      for (const text of messageTexts(await req.json())) arrivals.receive(text);
       return new Response("ok");
     },
   );

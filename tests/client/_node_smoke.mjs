@@ -13,7 +13,7 @@ const server = createServer(async (req, res) => {
   const body = Buffer.concat(chunks).toString();
   const method = req.url.split("/").at(-1);
   res.setHeader("x-request-id", "node-1");
-  if (method === "getMe") {
+  if (method === "mtcute.getMe") {
     assert.equal(body, "[]");
     res.setHeader("content-type", "application/json");
     res.end(
@@ -23,14 +23,14 @@ const server = createServer(async (req, res) => {
         hash: { _: "bigint", value: "-5" },
       }),
     );
-  } else if (method === "sendText") {
+  } else if (method === "mtcute.sendText") {
     res.writeHead(420, {
       "content-type": "application/json",
       "x-error-type": "rpc",
       "retry-after": "3",
     });
     res.end(JSON.stringify("FLOOD_WAIT_3"));
-  } else if (method === "sendMedia") {
+  } else if (method === "mtcute.sendMedia") {
     assert.match(
       req.headers["content-type"],
       /^multipart\/form-data; boundary=/,
@@ -86,9 +86,11 @@ try {
   const secret = "node-secret";
   const seen = [];
   const handle = webhookHandler({
-    newMessage: (message) => seen.push(message.id),
+    message: (message) => seen.push(message.id),
   }, { secretToken: secret });
-  const payload = JSON.stringify([{ updateId: 1, newMessage: { id: 7 } }]);
+  const payload = JSON.stringify([
+    { updateId: 1, type: "message", message: { id: 7 } },
+  ]);
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = createHmac("sha256", secret).update(
     `${timestamp}.${payload}`,

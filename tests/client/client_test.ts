@@ -7,19 +7,21 @@ import {
 import { Client, NetworkError } from "../../client/mod.ts";
 import { botEndpoint, json, withFakeServer } from "./_fake_server.ts";
 
-Deno.test("Client.call() POSTs the arguments as a JSON array to <endpoint>/<method>", () =>
+Deno.test("Client.call() POSTs the arguments as a JSON array to <endpoint>/<method>, the name unchanged", () =>
   withFakeServer(() => json(null), async ({ url, received }) => {
     const client = new Client(botEndpoint(url));
-    await client.call("sendText", 1234, "Hello, world!", { silent: true });
-    assertEquals(received[0].method, "POST");
-    assertEquals(
-      received[0].path,
-      "/bot123456:AAH0123456789abcdefghijklmnopqrstuv/sendText",
-    );
+    await client.call("sendMessage", 1234, "Hello, world!", { isSilent: true });
+    await client.call("mtcute.sendText", 1234, "Hi", { silent: true });
+    assertEquals(received.map((r) => r.method), ["POST", "POST"]);
+    assertEquals(received.map((r) => r.path), [
+      "/bot123456:AAH0123456789abcdefghijklmnopqrstuv/sendMessage",
+      "/bot123456:AAH0123456789abcdefghijklmnopqrstuv/mtcute.sendText",
+    ]);
     assertEquals(received[0].headers.get("content-type"), "application/json");
-    assertEquals(JSON.parse(received[0].text), [1234, "Hello, world!", {
-      silent: true,
-    }]);
+    assertEquals(received.map((r) => JSON.parse(r.text)), [
+      [1234, "Hello, world!", { isSilent: true }],
+      [1234, "Hi", { silent: true }],
+    ]);
   }));
 
 Deno.test("Client.call() encodes bigint, bytes and dates and drops trailing undefined arguments", () =>
@@ -61,29 +63,51 @@ Deno.test("Client.call() revives the wrappers in results", () =>
     },
   ));
 
-Deno.test("Client typed methods send mtcute's argument order", () =>
+Deno.test("Client typed methods call mtcute's methods (mtcute.<name>) in mtcute's argument order", () =>
   withFakeServer(
     () => json({ id: 1, date: { _: "date", value: "2024-01-01T00:00:00Z" } }),
     async ({ url, received }) => {
       const client = new Client(botEndpoint(url));
+      await client.getMe();
       const sent = await client.sendText("@alice", "hi", { replyTo: 5 });
       assertEquals(sent.date, new Date("2024-01-01T00:00:00Z"));
       await client.answerCallbackQuery({ id: 77n } as never, { text: "ok" });
+      // A callbackQuery update's query, and its id: decimal strings, sent as mtcute's 64-bit id.
+      await client.answerCallbackQuery({
+        id: "-9007199254740993",
+        from: { id: 1 },
+      });
+      await client.answerCallbackQuery("78");
       await client.deleteMessagesById(10, [1, 2]);
       await client.getHistory(10, { limit: 5 });
       await client.editMessage({ chatId: 10, message: 3, text: "new" });
       assertEquals(
         received.map((r) => [r.path.split("/").at(-1), JSON.parse(r.text)]),
         [
-          ["sendText", ["@alice", "hi", { replyTo: 5 }]],
-          ["answerCallbackQuery", [{ _: "bigint", value: "77" }, {
+          ["mtcute.getMe", []],
+          ["mtcute.sendText", ["@alice", "hi", { replyTo: 5 }]],
+          ["mtcute.answerCallbackQuery", [{ _: "bigint", value: "77" }, {
             text: "ok",
           }]],
-          ["deleteMessagesById", [10, [1, 2]]],
-          ["getHistory", [10, { limit: 5 }]],
-          ["editMessage", [{ chatId: 10, message: 3, text: "new" }]],
+          ["mtcute.answerCallbackQuery", [{
+            _: "bigint",
+            value: "-9007199254740993",
+          }]],
+          ["mtcute.answerCallbackQuery", [{ _: "bigint", value: "78" }]],
+          ["mtcute.deleteMessagesById", [10, [1, 2]]],
+          ["mtcute.getHistory", [10, { limit: 5 }]],
+          ["mtcute.editMessage", [{ chatId: 10, message: 3, text: "new" }]],
         ],
       );
+      const badId = await assertRejects(
+        client.answerCallbackQuery("not a number"),
+        TypeError,
+      );
+      assertEquals(
+        badId.message,
+        'Invalid callback query id: expected a decimal integer, got "not a number"',
+      );
+      assertEquals(received.length, 8);
     },
   ));
 

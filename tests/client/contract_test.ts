@@ -9,7 +9,7 @@ import { UPDATE_KINDS as CLIENT_UPDATE_KINDS } from "../../client/updates.ts";
 import { ERROR_TYPES } from "../../src/errors.ts";
 import { UPDATE_KINDS } from "../../src/updates/kinds.ts";
 
-Deno.test("client/ knows every update kind the server sends, and no other", () => {
+Deno.test("client/ knows every update type the server sends, and no other", () => {
   assertEquals([...CLIENT_UPDATE_KINDS].sort(), [...UPDATE_KINDS].sort());
 });
 

@@ -1,86 +1,37 @@
-/** End to end: the client library against the real gateway (main.ts) and the DC emulator. */
+/** End to end: the client library's calls, errors and files against the real gateway (main.ts) and the DC emulator. */
 import { assertEquals, assertMatch, assertRejects } from "../assert.ts";
-import { withWorld } from "../e2e/harness.ts";
-import type { Dc, World } from "../e2e/harness.ts";
-import { spawnDeno } from "../e2e/process.ts";
 import {
   Client,
-  ConflictError,
   InputError,
   InputFile,
-  type Message,
   RpcError,
   UnauthorizedError,
-  type Update,
-  webhookHandler,
 } from "../../client/mod.ts";
-
-/** The harness' world (bot `@e2e_bot`, user `@alice`) with a Client of the bot. */
-function withClient(
-  fn: (world: World & { client: Client }) => Promise<void>,
-): Promise<void> {
-  return withWorld((world) =>
-    fn({
-      ...world,
-      client: new Client(`${world.gateway.url}/bot${world.bot.token}`, {
-        timeoutMs: 30_000,
-      }),
-    })
-  );
-}
-
-const options = { sanitizeOps: false, sanitizeResources: false };
-
-/** Resolves with what `fn` gives when it first returns something other than undefined; rejects after `timeoutMs`. */
-async function eventually<T>(
-  fn: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Nothing happened within ${timeoutMs} ms`);
-}
-
-/** Sends `message` from the user to the bot, then waits until `received()` (at most `timeoutMs`). */
-async function sendAndWait(
-  dc: Dc,
-  message: { from: number; to: number; text: string },
-  received: () => boolean | Promise<boolean>,
-  timeoutMs = 30_000,
-): Promise<void> {
-  await dc.control("POST", "/messages", message);
-  await eventually(async () => await received() || undefined, timeoutMs);
-}
-
-function chatWith(dc: Dc, user: number, peer: number) {
-  return dc.control<
-    {
-      from: number;
-      text: string;
-      media?: { type: string; fileName?: string; size: number };
-    }[]
-  >(
-    "GET",
-    `/messages?user=${user}&peer=${peer}`,
-  );
-}
+import { chatWith, options, withClient } from "./_e2e_world.ts";
 
 Deno.test(
-  "Client.getMe() returns the bot, with revived values",
+  "Client.getMe() returns mtcute's User of the bot; call(\"getMe\") MTKruto's",
   options,
   () =>
     withClient(async ({ client, bot }) => {
       const me = await client.getMe();
-      assertEquals([me.id, me.isBot, me.username], [
+      assertEquals([me.id, me.isBot, me.username, me.type], [
         bot.id,
         true,
         "e2e_bot",
+        "user",
       ]);
       assertEquals(typeof me.inputPeer, "object");
+      const mtkruto = await client.call("getMe") as Record<string, unknown>;
+      assertEquals(
+        [mtkruto.id, mtkruto.isBot, mtkruto.username, mtkruto.isSelf],
+        [bot.id, true, "e2e_bot", true],
+      );
+      assertEquals(typeof mtkruto.firstName, "string");
+      assertEquals(
+        ["type", "displayName", "inputPeer"].filter((key) => key in mtkruto),
+        [],
+      );
     }),
 );
 
@@ -156,6 +107,14 @@ Deno.test(
         "Unknown method: noSuchMethod",
       ]);
       assertMatch(unknown.requestId ?? "", /^[A-Za-z0-9_-]+$/);
+      const unprefixed = await assertRejects(
+        client.call("sendText", userId, "hi"),
+        InputError,
+      );
+      assertEquals([unprefixed.status, unprefixed.message], [
+        404,
+        "Unknown method: sendText; mtcute's sendText is called as mtcute.sendText",
+      ]);
 
       const refused = await assertRejects(
         client.invoke({ _: "auth.logOut" }),
@@ -258,155 +217,5 @@ Deno.test({
         206,
         "2345",
       ]);
-    }),
-});
-
-Deno.test({
-  name: "Client.poll() receives a user's message and the bot echoes it",
-  ...options,
-  fn: () =>
-    withClient(async ({ dc, client, bot, userId }) => {
-      // Logged in first: Telegram gives a session only the updates after its login.
-      await client.getMe();
-      const stop = new AbortController();
-      const seen: Message[] = [];
-      let handledId = 0;
-      const polling = client.poll({
-        newMessage: async (message, update) => {
-          if (message.isOutgoing || seen.length) return;
-          seen.push(message);
-          handledId = update.updateId;
-          await client.sendText(message.chat.id, message.text);
-          stop.abort();
-        },
-      }, { signal: stop.signal, timeout: 5 });
-      try {
-        await sendAndWait(dc, {
-          from: userId,
-          to: bot.id,
-          text: "echo me",
-        }, () => stop.signal.aborted);
-      } finally {
-        stop.abort();
-        await polling;
-      }
-      assertEquals(
-        seen.map((m) => [m.sender.id, m.text, m.date instanceof Date]),
-        [[userId, "echo me", true]],
-      );
-      const chat = await chatWith(dc, userId, bot.id);
-      assertEquals(chat.filter((m) => m.from === bot.id).map((m) => m.text), [
-        "echo me",
-      ]);
-      // Confirmed on the way out: nothing is left.
-      const left = await client.getUpdates({ timeout: 0 });
-      assertEquals(left.filter((u) => u.updateId <= handledId), []);
-    }),
-});
-
-Deno.test({
-  name:
-    "Client.getUpdates() rejects with ConflictError when a second poll replaces it",
-  ...options,
-  fn: () =>
-    withClient(async ({ client }) => {
-      await client.getMe();
-      const first = client.getUpdates({ timeout: 20 });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const second = client.getUpdates({ timeout: 0 });
-      const [firstOutcome, secondOutcome] = await Promise.allSettled([
-        first,
-        second,
-      ]);
-      const reason = firstOutcome.status === "rejected"
-        ? firstOutcome.reason
-        : undefined;
-      assertEquals([
-        firstOutcome.status,
-        reason?.name,
-        reason instanceof ConflictError,
-      ], [
-        "rejected",
-        "ConflictError",
-        true,
-      ]);
-      assertEquals(secondOutcome.status, "fulfilled");
-    }),
-});
-
-Deno.test({
-  name:
-    "webhookHandler() receives signed deliveries; a failing handler makes the gateway deliver again",
-  ...options,
-  fn: () =>
-    withClient(async ({ dc, client, bot, userId }) => {
-      const secretToken = "client-e2e-secret";
-      const calls: Update[] = [];
-      let failNext = true;
-      const receiver = Deno.serve(
-        { hostname: "127.0.0.1", port: 0, onListen() {} },
-        webhookHandler({
-          newMessage: (_message, update) => {
-            calls.push(update);
-            if (failNext) {
-              failNext = false;
-              throw new Error("first delivery fails on purpose");
-            }
-          },
-        }, { secretToken, onError: () => {} }),
-      );
-      try {
-        const url = `http://127.0.0.1:${receiver.addr.port}/hook`;
-        assertEquals(await client.setWebhook(url, { secretToken }), true);
-        assertEquals((await client.getWebhookInfo()).url, url);
-        await assertRejects(client.poll({}), ConflictError);
-        await sendAndWait(
-          dc,
-          { from: userId, to: bot.id, text: "via webhook" },
-          () => calls.length >= 2,
-          40_000,
-        );
-        assertEquals(
-          calls.slice(0, 2).map((u) => "newMessage" in u && u.newMessage.text),
-          ["via webhook", "via webhook"],
-        );
-        assertEquals(calls[0].updateId, calls[1].updateId);
-        await eventually(async () =>
-          (await client.getWebhookInfo()).pendingUpdateCount === 0
-            ? true
-            : undefined
-        );
-        assertEquals(await client.deleteWebhook(), true);
-        assertEquals((await client.getWebhookInfo()).url, "");
-      } finally {
-        await receiver.shutdown();
-      }
-    }),
-});
-
-Deno.test({
-  name: "examples/echo_bot.ts echoes a user's message and stops on SIGINT",
-  ...options,
-  fn: () =>
-    withClient(async ({ dc, gateway, bot, userId }) => {
-      const example =
-        new URL("../../client/examples/echo_bot.ts", import.meta.url).pathname;
-      const child = spawnDeno(example, [`${gateway.url}/bot${bot.token}`]);
-      try {
-        await child.waitFor(/@e2e_bot is echoing/, 60_000);
-        const echoed = async () =>
-          (await chatWith(dc, userId, bot.id)).some((m) =>
-            m.from === bot.id && m.text === "ping the echo"
-          );
-        await sendAndWait(dc, {
-          from: userId,
-          to: bot.id,
-          text: "ping the echo",
-        }, echoed);
-      } finally {
-        const status = await child.stop("SIGINT");
-        assertMatch(child.output(), /Stopped\./);
-        assertEquals(status.code, 0);
-      }
     }),
 });

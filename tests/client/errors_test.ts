@@ -63,7 +63,7 @@ Deno.test("RpcError exposes Telegram's code, text and the Retry-After of a FLOOD
     () => gatewayError("FLOOD_WAIT_5", 420, "rpc", { "retry-after": "5" }),
     async ({ url }) => {
       const error = await assertRejects(
-        new Client(botEndpoint(url)).call("sendText", 1, "x"),
+        new Client(botEndpoint(url)).call("mtcute.sendText", 1, "x"),
         RpcError,
       );
       assertEquals(
@@ -108,7 +108,7 @@ Deno.test("Client retries a FLOOD_WAIT up to maxRetries, waiting Retry-After sec
       const client = new Client(botEndpoint(url), {
         floodWait: { maxRetries: 2 },
       });
-      assertEquals(await client.call("sendText", 1, "x"), { id: 9 });
+      assertEquals(await client.call("mtcute.sendText", 1, "x"), { id: 9 });
       assertEquals(received.length, 3);
       assertEquals(received.every((r) => r.text === '[1,"x"]'), true);
     },

@@ -98,10 +98,13 @@ Deno.test("encodeArguments()' multipart body is what the gateway's parseArgs() r
     },
     { silent: true },
   ]);
-  const request = new Request("http://gateway.example/bot1:x/sendMedia", {
-    method: "POST",
-    body,
-  });
+  const request = new Request(
+    "http://gateway.example/bot1:x/mtcute.sendMedia",
+    {
+      method: "POST",
+      body,
+    },
+  );
   const uploadDir = await Deno.makeTempDir({ prefix: "mtkruto-client-" });
   try {
     const { args, files } = await parseArgs(request, {
@@ -145,6 +148,7 @@ Deno.test("Client uploads files as multipart/form-data the gateway reads", () =>
       fileName: "hello.txt",
     });
     const [request] = received;
+    assertEquals(request.path.split("/").at(-1), "mtcute.sendMedia");
     assertEquals(
       request.headers.get("content-type")?.startsWith(
         "multipart/form-data; boundary=",

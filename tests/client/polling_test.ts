@@ -13,7 +13,16 @@ import {
   withFakeServer,
 } from "./_fake_server.ts";
 
-const DATE = { _: "date", value: "2024-01-01T00:00:00.000Z" };
+/** A text message as MTKruto renders it, reduced to what the tests read. */
+function textMessage(id: number, text = "hi") {
+  return {
+    type: "text",
+    id,
+    chat: { id: 5, type: "private" },
+    date: 1704067200,
+    text,
+  };
+}
 
 /** A getUpdates that serves `queue` by offset, answering [] after a short wait when nothing is left. */
 function fakeQueue(queue: Record<string, unknown>[]) {
@@ -35,30 +44,39 @@ function sentParams(received: Received[]) {
   return received.map((r) => JSON.parse(r.text)[0]);
 }
 
-Deno.test("Client.poll() runs handlers per kind in order and confirms with the next offset", () => {
+Deno.test("Client.poll() runs handlers per type in order and confirms with the next offset", () => {
   const queue = [
-    { updateId: 1, newMessage: { id: 10, text: "hi", date: DATE } },
+    { updateId: 1, type: "message", message: textMessage(10) },
     {
       updateId: 2,
-      callbackQuery: { id: { _: "bigint", value: "5" }, dataStr: "x" },
+      type: "callbackQuery",
+      callbackQuery: { id: "5", from: { id: 5 }, data: "x" },
     },
-    { updateId: 3, somethingNew: { a: 1 } },
+    { updateId: 3, type: "somethingNew", somethingNew: { a: 1 } },
+    // A type whose payload key is missing goes to the fallback, not to its handler.
+    { updateId: 4, type: "message" },
   ];
   return withFakeServer(fakeQueue(queue), async ({ url, received }) => {
     const client = new Client(botEndpoint(url));
     const controller = new AbortController();
     const seen: unknown[] = [];
     const handlers: UpdateHandlers = {
-      newMessage: (message, update) => {
-        seen.push(["newMessage", message.text, message.date, update.updateId]);
+      message: (message, update) => {
+        seen.push([
+          "message",
+          message.text,
+          message.date,
+          message.chat.id,
+          update.updateId,
+        ]);
       },
       callbackQuery: async (query) => {
         await new Promise((resolve) => setTimeout(resolve, 5));
-        seen.push(["callbackQuery", query.id]);
+        seen.push(["callbackQuery", query.id, query.data]);
       },
       fallback: (update) => {
-        seen.push(["fallback", update.updateId]);
-        controller.abort();
+        seen.push(["fallback", update.type, update.updateId]);
+        if (update.updateId === 4) controller.abort();
       },
     };
     await client.poll(handlers, {
@@ -67,29 +85,30 @@ Deno.test("Client.poll() runs handlers per kind in order and confirms with the n
       limit: 50,
     });
     assertEquals(seen, [
-      ["newMessage", "hi", new Date("2024-01-01T00:00:00.000Z"), 1],
-      ["callbackQuery", 5n],
-      ["fallback", 3],
+      ["message", "hi", 1704067200, 5, 1],
+      ["callbackQuery", "5", "x"],
+      ["fallback", "somethingNew", 3],
+      ["fallback", "message", 4],
     ]);
     const params = sentParams(received);
     assertEquals(params[0], { timeout: 1, offset: 0, limit: 50 });
     // The loop stopped right after the batch: one short call confirms it.
-    assertEquals(params.at(-1), { offset: 4, timeout: 0, limit: 1 });
+    assertEquals(params.at(-1), { offset: 5, timeout: 0, limit: 1 });
     assertEquals(received.every((r) => r.path.endsWith("/getUpdates")), true);
   });
 });
 
 Deno.test("Client.poll() asks for the next offset after each batch", () => {
   const queue = [
-    { updateId: 7, newMessage: { id: 1 } },
-    { updateId: 8, newMessage: { id: 2 } },
-    { updateId: 9, newMessage: { id: 3 } },
+    { updateId: 7, type: "message", message: textMessage(1) },
+    { updateId: 8, type: "message", message: textMessage(2) },
+    { updateId: 9, type: "message", message: textMessage(3) },
   ];
   return withFakeServer(fakeQueue(queue), async ({ url, received }) => {
     const controller = new AbortController();
     const ids: number[] = [];
     await new Client(botEndpoint(url)).poll({
-      newMessage: (message) => {
+      message: (message) => {
         ids.push(message.id);
         if (message.id === 3) setTimeout(() => controller.abort(), 50);
       },
@@ -126,7 +145,7 @@ Deno.test("Client.poll() backs off and retries after unavailable, timeout and ne
     () => gatewayError("restarting", 503, "unavailable"),
     () => gatewayError("gave up", 504, "timeout"),
     () => new Response("bad gateway", { status: 502 }),
-    () => json([{ updateId: 1, newMessage: { id: 1 } }]),
+    () => json([{ updateId: 1, type: "message", message: textMessage(1) }]),
   ];
   return withFakeServer(
     (req, i) => i < answers.length ? answers[i]() : fakeQueue([])(req),
@@ -134,7 +153,7 @@ Deno.test("Client.poll() backs off and retries after unavailable, timeout and ne
       const controller = new AbortController();
       const delays: number[] = [];
       await new Client(botEndpoint(url)).poll({
-        newMessage: () => controller.abort(),
+        message: () => controller.abort(),
       }, {
         signal: controller.signal,
         minBackoffMs: 5,
@@ -151,11 +170,17 @@ Deno.test("Client.poll() waits out a FLOOD_WAIT on getUpdates", () =>
     (req, i) =>
       i === 0
         ? gatewayError("FLOOD_WAIT_0", 420, "rpc", { "retry-after": "0" })
-        : fakeQueue([{ updateId: 1, newMessage: {} }])(req),
+        : fakeQueue([{
+          updateId: 1,
+          type: "message",
+          message: textMessage(1),
+        }])(
+          req,
+        ),
     async ({ url, received }) => {
       const controller = new AbortController();
       await new Client(botEndpoint(url)).poll({
-        newMessage: () => controller.abort(),
+        message: () => controller.abort(),
       }, { signal: controller.signal });
       assertEquals(received.length >= 2, true);
     },
@@ -163,21 +188,25 @@ Deno.test("Client.poll() waits out a FLOOD_WAIT on getUpdates", () =>
 
 Deno.test("Client.poll() stops on a handler error, confirming only the updates before it", () => {
   const queue = [
-    { updateId: 1, newMessage: { id: 1 } },
-    { updateId: 2, newMessage: { id: 2 } },
-    { updateId: 3, newMessage: { id: 3 } },
+    { updateId: 1, type: "message", message: textMessage(1) },
+    { updateId: 2, type: "message", message: textMessage(2) },
+    { updateId: 3, type: "message", message: textMessage(3) },
   ];
   return withFakeServer(fakeQueue(queue), async ({ url, received }) => {
     const failure = new Error("boom");
     const error = await assertRejects(
       new Client(botEndpoint(url)).poll({
-        newMessage: (message) => {
+        message: (message) => {
           if (message.id === 2) throw failure;
         },
       }),
       UpdateHandlerError,
     );
     assertEquals([error.update.updateId, error.cause], [2, failure]);
+    assertEquals(
+      error.message,
+      "The message handler failed on update 2: Error: boom",
+    );
     assertEquals(sentParams(received).at(-1), {
       offset: 2,
       timeout: 0,
@@ -188,15 +217,15 @@ Deno.test("Client.poll() stops on a handler error, confirming only the updates b
 
 Deno.test("Client.poll() goes on after a handler error when onError is given", () => {
   const queue = [
-    { updateId: 1, newMessage: { id: 1 } },
-    { updateId: 2, newMessage: { id: 2 } },
+    { updateId: 1, type: "message", message: textMessage(1) },
+    { updateId: 2, type: "message", message: textMessage(2) },
   ];
   return withFakeServer(fakeQueue(queue), async ({ url }) => {
     const controller = new AbortController();
     const reported: number[] = [];
     const handled: number[] = [];
     await new Client(botEndpoint(url)).poll({
-      newMessage: (message) => {
+      message: (message) => {
         if (message.id === 1) throw new Error("boom");
         handled.push(message.id);
         controller.abort();
@@ -220,17 +249,43 @@ Deno.test("Client.poll() rejects bad options with a RangeError before any reques
 Deno.test("Client.getUpdates() sends the trailing object and gives the long poll extra time", () =>
   withFakeServer(async () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
-    return json([{ updateId: 1, editMessage: { id: 1 } }]);
+    return json([{
+      updateId: 1,
+      type: "editedMessage",
+      editedMessage: textMessage(1),
+    }]);
   }, async ({ url, received }) => {
     // timeoutMs (50 ms) is shorter than the answer, but a long poll gets timeout + 15 s.
     const client = new Client(botEndpoint(url), { timeoutMs: 50 });
     const updates = await client.getUpdates({
       timeout: 1,
-      allowedUpdates: ["editMessage"],
+      allowedUpdates: ["editedMessage"],
     });
-    assertEquals(updates, [{ updateId: 1, editMessage: { id: 1 } }]);
+    assertEquals(updates, [{
+      updateId: 1,
+      type: "editedMessage",
+      editedMessage: textMessage(1),
+    }]);
     assertEquals(JSON.parse(received[0].text), [{
       timeout: 1,
-      allowedUpdates: ["editMessage"],
+      allowedUpdates: ["editedMessage"],
     }]);
   }));
+
+Deno.test("Client.getUpdates() rejects with a TypeError an answer that is not a list of updates (no id, no type)", () =>
+  withFakeServer(
+    (_req, index) =>
+      json(
+        [
+          [{ updateId: 1, message: textMessage(1) }],
+          [{ updateId: "1", type: "message" }],
+          { updateId: 1, type: "message" },
+        ][index],
+      ),
+    async ({ url }) => {
+      const client = new Client(botEndpoint(url));
+      for (let i = 0; i < 3; i++) {
+        await assertRejects(client.getUpdates({ timeout: 0 }), TypeError);
+      }
+    },
+  ));

@@ -6,20 +6,30 @@ const SECRET = "s3cret_token-1";
 const NOW_MS = Date.parse("2024-06-01T12:00:00Z");
 const NOW_S = NOW_MS / 1000;
 
+const ALICE = { id: 1000002, type: "private", firstName: "Alice" };
 const BODY = JSON.stringify([
   {
     updateId: 1,
-    newMessage: {
+    type: "message",
+    message: {
+      type: "text",
       id: 5,
+      chat: ALICE,
+      from: ALICE,
+      date: NOW_S - 1,
+      isOutgoing: false,
       text: "hi",
-      date: { _: "date", value: "2024-06-01T11:59:59.000Z" },
+      entities: [],
     },
   },
   {
     updateId: 2,
+    type: "callbackQuery",
     callbackQuery: {
-      id: { _: "bigint", value: "99" },
-      data: { _: "bytes", value: "AQ==" },
+      id: "-99",
+      from: ALICE,
+      chatInstance: "42",
+      data: "yes",
     },
   },
 ]);
@@ -56,9 +66,9 @@ async function delivery(
 function recordingHandler() {
   const seen: unknown[] = [];
   const handle = webhookHandler({
-    newMessage: async (message) => {
+    message: async (message) => {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      seen.push(["newMessage", message.id, message.date]);
+      seen.push(["message", message.id, message.date, message.chat.id]);
     },
     callbackQuery: (query) => {
       seen.push(["callbackQuery", query.id, query.data]);
@@ -72,8 +82,8 @@ Deno.test("webhookHandler() answers 200 only after every handler of a valid deli
   const response = await handle(await delivery());
   assertEquals(response.status, 200);
   assertEquals(seen, [
-    ["newMessage", 5, new Date("2024-06-01T11:59:59.000Z")],
-    ["callbackQuery", 99n, new Uint8Array([1])],
+    ["message", 5, NOW_S - 1, 1000002],
+    ["callbackQuery", "-99", "yes"],
   ]);
 });
 
@@ -149,7 +159,7 @@ Deno.test("webhookHandler() answers 500 when a handler throws, so the gateway de
   const ran: number[] = [];
   const failure = new Error("database down");
   const handle = webhookHandler({
-    newMessage: () => {
+    message: () => {
       throw failure;
     },
     callbackQuery: () => {
@@ -173,10 +183,18 @@ Deno.test("webhookHandler() answers 405 to other methods, 400 to a body that is 
   const { handle } = recordingHandler();
   const get = await handle(await delivery({ method: "GET" }));
   assertEquals([get.status, get.headers.get("allow")], [405, "POST"]);
-  assertEquals(
-    (await handle(await delivery({ body: '{"updateId":1}' }))).status,
-    400,
-  );
+  for (
+    const body of [
+      '{"updateId":1,"type":"message"}',
+      '[{"updateId":1,"message":{}}]',
+      '[{"updateId":1.5,"type":"message"}]',
+    ]
+  ) {
+    assertEquals([body, (await handle(await delivery({ body }))).status], [
+      body,
+      400,
+    ]);
+  }
   assertEquals((await handle(await delivery({ body: "[1," }))).status, 400);
   const small = webhookHandler({}, {
     secretToken: SECRET,
@@ -198,16 +216,16 @@ Deno.test("webhookHandler() works behind Deno.serve with a streamed body", async
   const seen: number[] = [];
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
-    webhookHandler({ newMessage: (message) => void seen.push(message.id) }, {
+    webhookHandler({ message: (message) => void seen.push(message.id) }, {
       secretToken: SECRET,
     }),
   );
   try {
     const timestamp = Math.floor(Date.now() / 1000);
-    const body = JSON.stringify([{ updateId: 1, newMessage: { id: 1 } }, {
-      updateId: 2,
-      newMessage: { id: 2 },
-    }]);
+    const body = JSON.stringify([
+      { updateId: 1, type: "message", message: { id: 1 } },
+      { updateId: 2, type: "message", message: { id: 2 } },
+    ]);
     const response = await fetch(`http://127.0.0.1:${server.addr.port}/hook`, {
       method: "POST",
       headers: {

@@ -1,18 +1,31 @@
 /** The emulator's control API: set up the world and look into it, in-process (`Control`) or over HTTP. */
 import { Long } from "@mtcute/core";
 import { RpcFailure } from "./contract.ts";
+import {
+  type BotControl,
+  botRoutes,
+  createBotControl,
+} from "./control_bots.ts";
+import { type ControlMedia, controlMedia } from "./control_media.ts";
 import { normalizePhone } from "./world/accounts.ts";
-import { sendMessages } from "./world/delivery.ts";
+import { createChat } from "./world/chat_creation.ts";
+import { type ChatType, requireChat } from "./world/chats.ts";
+import { deleteMessages, sendMessages } from "./world/delivery.ts";
+import { deleteChannelMessages } from "./world/channels.ts";
 import { type FaultRule, parseFaultRule } from "./world/faults.ts";
 import type { BoxMessage } from "./world/mailboxes.ts";
+import { peerKind } from "./world/peer_keys.ts";
+import { messageInChat } from "./world/peers.ts";
+import { tlToJson } from "./tl_json.ts";
 import { createPasswordVerifier } from "./world/srp.ts";
 import type { World } from "./world/world.ts";
 
 /** A message as the control API shows it. */
 export interface ControlMessage {
-  /** The id in the queried user's box. */
+  /** The id in the queried user's box (the channel's box for supergroups and channels). */
   id: number;
   from: number;
+  /** The recipient of a private message, or the chat's marked id. */
   to: number;
   text: string;
   /** Unix seconds. */
@@ -20,17 +33,33 @@ export interface ControlMessage {
   editDate?: number;
   replyToId?: number;
   forwardedFrom?: number;
-  media?: {
-    type: "document" | "photo";
-    id: string;
-    size: number;
-    mimeType?: string;
-    fileName?: string;
-  };
+  media?: ControlMedia;
+  /** The bot a message was sent via (inline mode). */
+  viaBot?: number;
+  /** Shared by an album's messages (a decimal long). */
+  groupedId?: string;
+  /** TL-ish JSON (see `tl_json.ts`). */
+  entities?: unknown[];
+  replyMarkup?: unknown;
+  /** A service message's action constructor, e.g. `messageActionPinMessage`. */
+  action?: string;
+  pinned?: boolean;
+  /** A broadcast channel post (clients see no sender). */
+  post?: boolean;
+}
+
+/** What `POST /messages` answers. */
+export interface SentMessage {
+  /** The id in the sender's box (the channel's box for supergroups and channels). */
+  id: number;
+  /** The id in the recipient's box (private chats). */
+  recipientMessageId?: number;
+  /** Each other member's id of its copy (basic groups). */
+  memberMessageIds?: Record<string, number>;
 }
 
 /** The control API as an object. */
-export interface Control {
+export interface Control extends BotControl {
   /** Creates a bot with a fresh token. */
   createBot(
     input: { username: string; firstName?: string },
@@ -45,11 +74,36 @@ export interface Control {
       passwordHint?: string;
     },
   ): Promise<{ id: number }>;
-  /** Sends a text message as `from`'s own client would; `id` is its id in `from`'s box. */
+  /** Creates a group, supergroup or channel; `id` is its marked id (−chat_id, or −1000000000000 − channel_id). */
+  createChat(
+    input: {
+      type: ChatType;
+      title: string;
+      creator: number;
+      members: number[];
+      username?: string;
+    },
+  ): { id: number };
+  /** Sends a text message as `from`'s own client would, to the user `to` or the chat `chat` (a marked id), optionally replying to a message of that chat in `from`'s box. */
   sendMessage(
-    input: { from: number; to: number; text: string },
-  ): { id: number; recipientMessageId?: number };
-  /** The private chat of `user` with `peer`, in `user`'s box, oldest first. */
+    input: {
+      from: number;
+      to?: number;
+      chat?: number;
+      text: string;
+      replyTo?: number;
+    },
+  ): SentMessage;
+  /**
+   * Deletes messages as `from`'s own client would (`messages.deleteMessages`,
+   * revoking for everyone unless `revoke` is false; for a supergroup or
+   * channel `chat`, `channels.deleteMessages`). `ids` are in `from`'s box
+   * (the channel's for supergroups and channels).
+   */
+  deleteMessages(
+    input: { from: number; chat?: number; ids: number[]; revoke?: boolean },
+  ): { deleted: number };
+  /** The chat of `user` with `peer` (a user id or a marked chat id), as `user` sees it, oldest first. */
   messages(query: { user: number; peer: number }): ControlMessage[];
   /** The media bytes of a message in `user`'s box. */
   file(
@@ -66,45 +120,42 @@ export interface Control {
   reset(): void;
 }
 
-function toControlMessage(message: BoxMessage): ControlMessage {
-  const media = message.media;
-  let summary: ControlMessage["media"];
-  if (media?._ === "messageMediaDocument" && media.document?._ === "document") {
-    const doc = media.document;
-    const fileName = doc.attributes.find((a) =>
-      a._ === "documentAttributeFilename"
-    )?.fileName;
-    summary = {
-      type: "document",
-      id: doc.id.toString(),
-      size: doc.size,
-      mimeType: doc.mimeType,
-      fileName,
-    };
-  } else if (media?._ === "messageMediaPhoto" && media.photo?._ === "photo") {
-    const size = media.photo.sizes.find((s) => s._ === "photoSize");
-    summary = {
-      type: "photo",
-      id: media.photo.id.toString(),
-      size: size?.size ?? 0,
-    };
-  }
+function toControlMessage(
+  message: BoxMessage,
+  viewerId: number,
+): ControlMessage {
+  const isPrivate = peerKind(message.peerId) === "user";
   return {
     id: message.id,
     from: message.senderId,
-    to: message.senderId === message.ownerId ? message.peerId : message.ownerId,
+    to: !isPrivate || message.senderId === message.ownerId
+      ? message.peerId
+      : message.ownerId,
     text: message.text,
     date: message.date,
     editDate: message.editDate,
     replyToId: message.replyToId,
     forwardedFrom: message.forwardOrigin?.fromId,
-    media: summary,
+    media: message.media && controlMedia(message.media, viewerId),
+    viaBot: message.viaBotId,
+    groupedId: message.groupedId?.toString(),
+    entities: message.entities && tlToJson(message.entities) as unknown[],
+    replyMarkup: message.replyMarkup && tlToJson(message.replyMarkup),
+    action: message.action?._,
+    pinned: message.pinned,
+    post: message.post,
   };
+}
+
+/** The box `user` sees the chat `peer` in: the channel's own for supergroups and channels, the user's otherwise. */
+function boxOwner(user: number, peer: number): number {
+  return peerKind(peer) === "channel" ? peer : user;
 }
 
 /** The `Control` of a world. */
 export function createControl(world: World): Control {
   return {
+    ...createBotControl(world),
     createBot(input) {
       const bot = world.state.accounts.createBot(input);
       return { id: bot.id, token: bot.botToken! };
@@ -117,30 +168,82 @@ export function createControl(world: World): Control {
         id: world.state.accounts.createUser({ ...rest, password: verifier }).id,
       };
     },
-    sendMessage({ from, to, text }) {
+    createChat({ type, title, creator, members, username }) {
+      const chat = createChat(
+        { state: world.state, sessions: world.sessions },
+        {
+          type,
+          title,
+          creatorId: creator,
+          memberIds: members,
+          username,
+        },
+      );
+      return { id: chat.key };
+    },
+    sendMessage({ from, to, chat, text, replyTo }) {
       const { state } = world;
       state.accounts.require(from);
-      state.accounts.require(to);
+      const peerId = chat ?? to;
+      if (peerId === undefined || (chat !== undefined && to !== undefined)) {
+        throw new RpcFailure(400, "PEER_ID_INVALID");
+      }
+      if (chat === undefined) state.accounts.require(peerId);
+      else requireChat(state.chats, chat);
       if (!text.trim()) throw new RpcFailure(400, "MESSAGE_EMPTY");
+      if (
+        replyTo !== undefined && !messageInChat(state, from, peerId, replyTo)
+      ) {
+        throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+      }
       const result = sendMessages({ state, sessions: world.sessions }, {
         senderId: from,
-        peerId: to,
-        messages: [{ content: { text } }],
+        peerId,
+        messages: [{ content: { text }, replyToId: replyTo }],
       });
       const id =
-        result.updates.find((u) => u._ === "updateNewMessage")!.message.id;
-      const sent = state.mailboxes.get(from, id)!;
+        result.updates.flatMap((u) =>
+          u._ === "updateNewMessage" || u._ === "updateNewChannelMessage"
+            ? [u.message.id]
+            : []
+        )[0];
+      const sent = state.mailboxes.get(boxOwner(from, peerId), id)!;
+      const others = state.mailboxes.copies(sent).filter((copy) =>
+        copy.ownerId !== from
+      );
+      if (peerKind(peerId) === "group") {
+        return {
+          id,
+          memberMessageIds: Object.fromEntries(
+            others.map((copy) => [String(copy.ownerId), copy.id]),
+          ),
+        };
+      }
       return {
         id,
-        recipientMessageId: from === to
-          ? undefined
-          : state.mailboxes.counterpart(sent, to)?.id,
+        recipientMessageId: to === undefined ? undefined : others[0]?.id,
       };
     },
+    deleteMessages({ from, chat, ids, revoke = true }) {
+      const { state } = world;
+      state.accounts.require(from);
+      const ctx = { state, sessions: world.sessions };
+      const affected = chat !== undefined && peerKind(chat) === "channel"
+        ? deleteChannelMessages(ctx, {
+          deleterId: from,
+          chat: requireChat(state.chats, chat),
+          ids,
+        })
+        : deleteMessages(ctx, { ownerId: from, ids, revoke });
+      return { deleted: affected.ptsCount };
+    },
     messages({ user, peer }) {
-      return world.state.mailboxes.chat(user, peer).map(toControlMessage);
+      return world.state.mailboxes.chat(boxOwner(user, peer), peer).map(
+        (message) => toControlMessage(message, user),
+      );
     },
     file({ user, message }) {
+      // a channel's files are asked for by the channel's marked id as `user`
       const media = world.state.mailboxes.get(user, message)?.media;
       const ref = media?._ === "messageMediaDocument"
         ? media.document
@@ -161,13 +264,15 @@ export function createControl(world: World): Control {
 }
 
 /** A control request whose input is wrong: answered with 400 and `{"error"}`. */
-class BadRequest extends Error {}
+export class BadRequest extends Error {}
 
-function json(body: unknown, status = 200): Response {
+/** A JSON response. */
+export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status });
 }
 
-async function readBody(req: Request): Promise<Record<string, unknown>> {
+/** The request's JSON object body; `BadRequest` otherwise. */
+export async function readBody(req: Request): Promise<Record<string, unknown>> {
   let body: unknown;
   try {
     body = await req.json();
@@ -180,7 +285,8 @@ async function readBody(req: Request): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
-function field<T extends "string" | "number">(
+/** `source[name]` of the given type; `BadRequest` otherwise. */
+export function field<T extends "string" | "number">(
   source: Record<string, unknown>,
   name: string,
   type: T,
@@ -196,11 +302,45 @@ function field<T extends "string" | "number">(
   return value as T extends "string" ? string : number;
 }
 
-function optionalString(
+/** `source[name]` if given, as a string. */
+export function optionalString(
   source: Record<string, unknown>,
   name: string,
 ): string | undefined {
   return source[name] === undefined ? undefined : field(source, name, "string");
+}
+
+/** `source[name]` if given, as an integer. */
+export function optionalNumber(
+  source: Record<string, unknown>,
+  name: string,
+): number | undefined {
+  return source[name] === undefined ? undefined : field(source, name, "number");
+}
+
+const CHAT_TYPES: readonly ChatType[] = ["group", "supergroup", "channel"];
+
+function chatType(source: Record<string, unknown>): ChatType {
+  const type = source.type;
+  if (!CHAT_TYPES.includes(type as ChatType)) {
+    throw new BadRequest(
+      `type must be one of ${CHAT_TYPES.join(", ")}, not ${
+        JSON.stringify(type)
+      }`,
+    );
+  }
+  return type as ChatType;
+}
+
+function idList(source: Record<string, unknown>, name: string): number[] {
+  const value = source[name] ?? [];
+  if (
+    !Array.isArray(value) ||
+    !value.every((id) => Number.isSafeInteger(id) && id > 0)
+  ) {
+    throw new BadRequest(`${name} must be an array of user or bot ids`);
+  }
+  return value;
 }
 
 function queryId(url: URL, name: string): number {
@@ -211,10 +351,12 @@ function queryId(url: URL, name: string): number {
   return value;
 }
 
-type Route = (req: Request, url: URL) => Promise<Response> | Response;
+/** One endpoint's handler. */
+export type Route = (req: Request, url: URL) => Promise<Response> | Response;
 
 function routes(control: Control): Record<string, Route> {
   return {
+    ...botRoutes(control),
     "POST /bots": async (req) => {
       const body = await readBody(req);
       return json(
@@ -236,12 +378,61 @@ function routes(control: Control): Record<string, Route> {
         }),
       );
     },
+    "POST /chats": async (req) => {
+      const body = await readBody(req);
+      const type = chatType(body);
+      const username = optionalString(body, "username");
+      if (type === "group" && username !== undefined) {
+        throw new BadRequest("username is only for supergroups and channels");
+      }
+      return json(control.createChat({
+        type,
+        title: field(body, "title", "string"),
+        creator: field(body, "creator", "number"),
+        members: idList(body, "members"),
+        username,
+      }));
+    },
     "POST /messages": async (req) => {
       const body = await readBody(req);
+      const to = optionalNumber(body, "to");
+      const chat = optionalNumber(body, "chat");
+      if ((to === undefined) === (chat === undefined)) {
+        throw new BadRequest(
+          "exactly one of to (a user id) and chat (a marked chat id) is required",
+        );
+      }
+      if (chat !== undefined && peerKind(chat) === "user") {
+        throw new BadRequest(
+          `chat must be a marked (negative) chat id, not ${chat}`,
+        );
+      }
       return json(control.sendMessage({
         from: field(body, "from", "number"),
-        to: field(body, "to", "number"),
+        to,
+        chat,
         text: field(body, "text", "string"),
+        replyTo: optionalNumber(body, "replyTo"),
+      }));
+    },
+    "POST /messages/delete": async (req) => {
+      const body = await readBody(req);
+      const ids = body.ids;
+      if (
+        !Array.isArray(ids) || ids.length === 0 ||
+        !ids.every((id) => Number.isSafeInteger(id) && id > 0)
+      ) {
+        throw new BadRequest("ids must be a non-empty array of message ids");
+      }
+      const revoke = body.revoke;
+      if (revoke !== undefined && typeof revoke !== "boolean") {
+        throw new BadRequest("revoke must be true or false");
+      }
+      return json(control.deleteMessages({
+        from: field(body, "from", "number"),
+        chat: optionalNumber(body, "chat"),
+        ids,
+        revoke,
       }));
     },
     "GET /messages": (_req, url) =>
@@ -315,7 +506,11 @@ export function createControlHandler(
       if (error instanceof BadRequest) {
         return json({ error: error.message }, 400);
       }
-      if (error instanceof RpcFailure) return json({ error: error.text }, 400);
+      if (error instanceof RpcFailure) {
+        // the bot did not answer in time: a gateway timeout, not bad input
+        const status = error.text === "BOT_RESPONSE_TIMEOUT" ? 504 : 400;
+        return json({ error: error.text }, status);
+      }
       throw error;
     }
   };

@@ -2,8 +2,10 @@
  * Generated hostile requests, by class: what an attacker or a confused new
  * user sends. Deterministic for a seed, so a failure can be replayed.
  */
-import { ALLOWED_METHODS } from "../../src/telegram/methods.ts";
+import { DIALECT_AREAS } from "../../src/mtkruto/methods/table.ts";
+import { ALLOWED_METHODS, MTCUTE_PREFIX } from "../../src/telegram/methods.ts";
 import { rawRequest } from "./_raw_http.ts";
+import { jsonValue, pick, random, type Rng } from "./_hostile_values.ts";
 
 /** One request to send, and the class it counts under. */
 export interface HostileRequest {
@@ -21,136 +23,6 @@ export interface Target {
   token: string;
   botId: number;
   userId: number;
-}
-
-/** mulberry32: small, fast and good enough to vary inputs reproducibly. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
-const pick = <T>(rng: Rng, items: readonly T[]): T =>
-  items[Math.floor(rng() * items.length)];
-
-const STRINGS = [
-  "",
-  "a",
-  "me",
-  "self",
-  "@alice",
-  "alice",
-  "+15550001",
-  "/etc/passwd",
-  "file:/etc/passwd",
-  "../../../etc/passwd",
-  "https://example.com/a.jpg",
-  "http://127.0.0.1:1/",
-  "AgACAgIAAxkBAAIBY2Nn",
-  // Inline message ids (base64 of 20 or 24 bytes) naming DCs that do not exist.
-  "x".repeat(27),
-  "x".repeat(32),
-  "x".repeat(48),
-  "\u0000",
-  "\ud800",
-  "😀".repeat(100),
-  "x".repeat(10_000),
-  "<script>alert(1)</script>",
-  "%s%d%j",
-  "${{7*7}}",
-  "__proto__",
-  "constructor",
-];
-
-const NUMBERS = [
-  0,
-  -1,
-  1,
-  1.5,
-  -0,
-  2 ** 31,
-  2 ** 53,
-  -(2 ** 63),
-  1e308,
-  -1e-308,
-  1000001,
-  1000002,
-  -1001000001,
-];
-
-const TL_NAMES = [
-  "inputPeerUser",
-  "inputPeerSelf",
-  "botCommand",
-  "inputMediaUploadedDocument",
-  "noSuchConstructor",
-  "bigint",
-  "bytes",
-  "date",
-  "file",
-  "help.getConfig",
-  "auth.logOut",
-  "",
-];
-
-/** A random JSON value up to `depth` levels deep, biased towards what mtcute's methods take. */
-export function jsonValue(rng: Rng, depth = 3): unknown {
-  const roll = rng();
-  if (roll < 0.2) return pick(rng, NUMBERS);
-  if (roll < 0.4) return pick(rng, STRINGS);
-  if (roll < 0.45) return null;
-  if (roll < 0.5) return rng() < 0.5;
-  if (depth <= 0) return pick(rng, STRINGS);
-  if (roll < 0.62) {
-    return Array.from(
-      { length: Math.floor(rng() * 4) },
-      () => jsonValue(rng, depth - 1),
-    );
-  }
-  if (roll < 0.7) return wrapper(rng);
-  const object: Record<string, unknown> = {};
-  if (rng() < 0.4) object._ = pick(rng, TL_NAMES);
-  const keys = [
-    "type",
-    "file",
-    "text",
-    "chatId",
-    "message",
-    "commands",
-    "replyMarkup",
-    "entities",
-    "field",
-    "value",
-    "__proto__",
-    "constructor",
-    "user_id",
-    "access_hash",
-    "peer",
-  ];
-  for (let i = Math.floor(rng() * 4); i > 0; i--) {
-    object[pick(rng, keys)] = jsonValue(rng, depth - 1);
-  }
-  return object;
-}
-
-function wrapper(rng: Rng): unknown {
-  return pick(rng, [
-    {
-      _: "bigint",
-      value: pick(rng, ["1", "-1", "x", "99999999999999999999999"]),
-    },
-    { _: "bigint" },
-    { _: "bytes", value: pick(rng, ["AAAA", "not base64!", ""]) },
-    { _: "date", value: pick(rng, ["2026-01-01T00:00:00Z", "yesterday"]) },
-    { _: "file", field: pick(rng, ["doc", "missing", ""]) },
-    { _: "file" },
-  ]);
 }
 
 /** The generators, each making `count` requests of its class. */
@@ -178,7 +50,25 @@ export function hostileRequests(
 type Made = Omit<HostileRequest, "kind">;
 type Generator = (rng: Rng, target: Target) => Made;
 
-const METHODS = Object.values(ALLOWED_METHODS).flat();
+/** mtcute's methods, by the names that call them (`mtcute.sendText`). */
+const MTCUTE_METHODS = Object.values(ALLOWED_METHODS).flat().map((name) =>
+  `${MTCUTE_PREFIX}${name}`
+);
+/** MTKruto's methods (the gateway's own names). */
+const MTKRUTO_METHODS = Object.values(DIALECT_AREAS).flat().map((method) =>
+  method.name
+);
+
+/** Up to three random arguments, the first often a real chat or `"me"`. */
+function argumentsFor(rng: Rng, target: Target): unknown[] {
+  return Array.from(
+    { length: Math.floor(rng() * 4) },
+    (_, i) =>
+      i === 0 && rng() < 0.5
+        ? pick(rng, [target.userId, target.botId, "me"])
+        : jsonValue(rng),
+  );
+}
 
 function get(target: Target, path: string, headers: [string, string][] = []) {
   return rawRequest(`GET ${path} HTTP/1.1`, [
@@ -319,7 +209,19 @@ const GENERATORS: [string, number, Generator][] = [
       "destroy",
       "downloadToFile",
       "iterHistory",
-      "mtcute.getMe",
+      // mtcute's names without the prefix, and the prefix on what is not mtcute's.
+      "sendText",
+      "getChatMembers",
+      "mtcute.",
+      "mtcute.constructor",
+      "mtcute.__proto__",
+      "mtcute.exportSession",
+      "mtcute.iterHistory",
+      "mtcute.mtcute.getMe",
+      "mtcute.getUpdates",
+      "mtcute.sendMessage",
+      "MTCUTE.getMe",
+      "mtcute%2EgetMe",
       "getMe.bind",
       "x".repeat(129),
       "1getMe",
@@ -386,21 +288,24 @@ const GENERATORS: [string, number, Generator][] = [
     return {
       bytes: post(
         target,
-        `${bot(target)}/${pick(rng, ["getMe", "sendText", "invoke"])}`,
+        `${bot(target)}/${
+          pick(rng, ["getMe", "mtcute.sendText", "sendMessage", "invoke"])
+        }`,
         "application/json",
         bytes,
       ),
     };
   }],
   ["argument types", 900, (rng, target) => {
-    const method = pick(rng, METHODS);
-    const args = Array.from(
-      { length: Math.floor(rng() * 4) },
-      (_, i) =>
-        i === 0 && rng() < 0.5
-          ? pick(rng, [target.userId, target.botId, "me"])
-          : jsonValue(rng),
-    );
+    const method = pick(rng, MTCUTE_METHODS);
+    const args = argumentsFor(rng, target);
+    return {
+      bytes: postJson(target, `${bot(target)}/${method}`, JSON.stringify(args)),
+    };
+  }],
+  ["mtkruto arguments", 600, (rng, target) => {
+    const method = pick(rng, MTKRUTO_METHODS);
+    const args = argumentsFor(rng, target);
     return {
       bytes: postJson(target, `${bot(target)}/${method}`, JSON.stringify(args)),
     };
@@ -457,7 +362,15 @@ const GENERATORS: [string, number, Generator][] = [
     return {
       bytes: post(
         target,
-        `${bot(target)}/${pick(rng, ["sendMedia", "getMe", "sendText"])}`,
+        `${bot(target)}/${
+          pick(rng, [
+            "mtcute.sendMedia",
+            "getMe",
+            "mtcute.sendText",
+            "sendMessage",
+            "sendDocument",
+          ])
+        }`,
         pick(rng, [
           "multipart/form-data; boundary=hostile-boundary",
           "multipart/form-data; boundary=other",
@@ -514,7 +427,7 @@ const GENERATORS: [string, number, Generator][] = [
       bytes: get(
         target,
         `${bot(target)}/${
-          pick(rng, ["getMe", "sendText", "getUpdates"])
+          pick(rng, ["getMe", "mtcute.sendText", "sendMessage", "getUpdates"])
         }${query}`,
       ),
     };

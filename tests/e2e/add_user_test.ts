@@ -5,7 +5,7 @@
  */
 import { assertEquals, assertMatch } from "../assert.ts";
 import { clientArgs, readJson, startDc, startGateway } from "./harness.ts";
-import type { Dc } from "./harness.ts";
+import type { Dc, WireUpdate } from "./harness.ts";
 import { spawnDeno } from "./process.ts";
 import { startTerminal } from "./_tmux.ts";
 import type { Terminal } from "./_tmux.ts";
@@ -60,7 +60,7 @@ async function runCli(
 }
 
 Deno.test(
-  "--add-user logs in on a terminal and its endpoint serves getMe, sendText and getUpdates",
+  "--add-user logs in on a terminal and its endpoint serves getMe, mtcute.sendText and getUpdates",
   options,
   async () => {
     const dc = await startDc();
@@ -132,15 +132,14 @@ Deno.test(
       gateway = await startGateway({ dc, dataDir });
       const me = await readJson(await gateway.fetch(`/${userId}/getMe`));
       assertEquals(me.status, 200);
-      const self = me.body as { id: number; isBot: boolean; username: string };
-      assertEquals([self.id, self.isBot, self.username], [
-        bobId,
-        false,
-        "bob_e2e",
-      ]);
+      const self = me.body as Record<string, unknown>;
+      assertEquals(
+        [self.id, self.isBot, self.firstName, self.username, self.isSelf],
+        [bobId, false, "Bob", "bob_e2e", true],
+      );
 
       const sent = await readJson(
-        await gateway.fetch(`/${userId}/sendText`, {
+        await gateway.fetch(`/${userId}/mtcute.sendText`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(["@alice_e2e", "Hi Alice, Bob here"]),
@@ -156,29 +155,42 @@ Deno.test(
         "Hi Alice, Bob here",
       ]]);
 
-      // A user account gets its own outgoing messages, and what others send it.
+      // A user account gets what others send it, but not its own outgoing
+      // messages (MTKruto's default). Its message was sent first, so it would
+      // be queued before Alice's.
       await dc.control("POST", "/messages", {
         from: aliceId,
         to: bobId,
         text: "Hi Bob",
       });
-      type Polled = { newMessage?: { text: string; isOutgoing: boolean } }[];
-      let polled: Polled = [];
-      for (let i = 0; i < 20 && polled.length < 2; i++) {
+      let polled: WireUpdate[] = [];
+      for (let i = 0; i < 20 && polled.length < 1; i++) {
         polled = await gateway.fetch(`/${userId}/getUpdates?timeout=1&offset=0`)
           .then((r) => r.json());
       }
       assertEquals(
-        polled.map((u) => [u.newMessage?.text, u.newMessage?.isOutgoing]),
-        [
-          ["Hi Alice, Bob here", true],
-          ["Hi Bob", false],
-        ],
+        polled.map((u) => [
+          u.type,
+          u.message?.text,
+          u.message?.isOutgoing,
+          u.message?.chat.id,
+          u.message?.from.id,
+        ]),
+        [["message", "Hi Bob", false, aliceId, aliceId]],
       );
 
-      // A method only bots may call is Telegram's error, not a crash.
+      // A method only bots may call is Telegram's error (mtcute's), or MTKruto's
+      // refusal before any call (MTKruto's), not a crash.
+      const notABot = await readJson(
+        await gateway.fetch(`/${userId}/answerCallbackQuery?"1"`),
+      );
+      assertEquals([notABot.status, notABot.errorType, notABot.body], [
+        400,
+        "input",
+        "answerCallbackQuery: not a bot client.",
+      ]);
       const botOnly = await readJson(
-        await gateway.fetch(`/${userId}/setMyCommands`, {
+        await gateway.fetch(`/${userId}/mtcute.setMyCommands`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify([{

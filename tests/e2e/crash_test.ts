@@ -5,15 +5,13 @@
  */
 import { assert, assertEquals } from "../assert.ts";
 import { startGateway, until, withWorld } from "./harness.ts";
-import type { World } from "./harness.ts";
+import type { WireUpdate as Update, World } from "./harness.ts";
 import { startReceiver } from "./_receiver.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const MESSAGES = 1000;
 /** At most one batch in flight may be delivered twice. */
 const MAX_DUPLICATES = 100;
-
-type Update = { updateId: number; newMessage?: { text: string } };
 
 /** A way of receiving a bot's updates that survives the gateway being replaced. */
 interface Collector {
@@ -42,7 +40,9 @@ function pollingCollector(): Collector {
             }
             const updates = await response.json() as Update[];
             for (const update of updates) {
-              if (update.newMessage) texts.push(update.newMessage.text);
+              if (update.type === "message") {
+                texts.push(update.message?.text ?? "");
+              }
             }
             if (updates.length) offset = updates.at(-1)!.updateId + 1;
           } catch {
@@ -77,7 +77,9 @@ function webhookCollector(): Collector {
     },
     received: () =>
       receiver.deliveries.flatMap((d) =>
-        (d.updates as Update[]).flatMap((u) => u.newMessage?.text ?? [])
+        (d.updates as Update[]).flatMap((u) =>
+          u.type === "message" ? u.message?.text ?? "" : []
+        )
       ),
     stop: () => receiver.close(),
   };

@@ -1,6 +1,6 @@
 /** End to end: multipart uploads and streamed downloads through the gateway and the emulator. */
 import { assert, assertEquals } from "../assert.ts";
-import { readJson, withWorld } from "./harness.ts";
+import { readJson, startBot, withWorld } from "./harness.ts";
 import type { World } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
@@ -18,21 +18,6 @@ function pattern(size: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function startBot(world: World) {
-  await world.gateway.fetch(`/bot${world.bot.token}/getMe`).then((r) =>
-    r.body?.cancel()
-  );
-  await world.dc.control("POST", "/messages", {
-    from: world.userId,
-    to: world.bot.id,
-    text: "/start",
-  });
-  const updates = await world.gateway.fetch(
-    `/bot${world.bot.token}/getUpdates?timeout=10`,
-  ).then((r) => r.json());
-  assertEquals(updates.length, 1);
-}
-
 async function sendDocument(
   world: World,
   bytes: Uint8Array<ArrayBuffer>,
@@ -46,7 +31,7 @@ async function sendDocument(
     JSON.stringify({ type: "document", file: { _: "file", field: "doc" } }),
   );
   form.append("doc", new File([bytes], name, { type }));
-  return await world.gateway.fetch(`/bot${world.bot.token}/sendMedia`, {
+  return await world.gateway.fetch(`/bot${world.bot.token}/mtcute.sendMedia`, {
     method: "POST",
     body: form,
   }).then(readJson);
@@ -152,7 +137,7 @@ Deno.test(
         new File([photoBytes], "cat.jpg", { type: "image/jpeg" }),
       );
       const photo = await world.gateway.fetch(
-        `/bot${world.bot.token}/sendMedia`,
+        `/bot${world.bot.token}/mtcute.sendMedia`,
         { method: "POST", body: form },
       )
         .then(readJson);
@@ -177,7 +162,7 @@ Deno.test(
         }),
       );
       const refused = await world.gateway.fetch(
-        `/bot${world.bot.token}/sendMedia`,
+        `/bot${world.bot.token}/mtcute.sendMedia`,
         { method: "POST", body: missing },
       )
         .then(readJson);
@@ -197,7 +182,7 @@ Deno.test(
           controller.abort();
         },
       });
-      await world.gateway.fetch(`/bot${world.bot.token}/sendMedia`, {
+      await world.gateway.fetch(`/bot${world.bot.token}/mtcute.sendMedia`, {
         method: "POST",
         body,
         headers: {
@@ -209,7 +194,7 @@ Deno.test(
       const uploads = `${world.gateway.dataDir}/.uploads`;
       assertEquals([...Deno.readDirSync(uploads)].length, 0);
       const after = await world.gateway.fetch(
-        `/bot${world.bot.token}/sendText?${world.userId}&"still here"`,
+        `/bot${world.bot.token}/mtcute.sendText?${world.userId}&"still here"`,
       )
         .then(readJson);
       assertEquals(after.status, 200);

@@ -70,19 +70,30 @@ Deno.test(
       // 2. Arguments of the wrong type are 400s naming the argument.
       const wrong: [string, string, RegExp][] = [
         [
-          "sendText",
+          "mtcute.sendText",
           `[${userId}, 5]`,
           /^Argument 2 of sendText \(text\) must be a string, or .*; got the number 5$/,
         ],
         [
-          "sendText",
+          "mtcute.sendText",
           "{}",
           /^Argument 1 of sendText \(chatId\) must be a chat: .*; got an object$/,
         ],
         [
-          "setMyCommands",
+          "mtcute.setMyCommands",
           '[{"commands":[1]}]',
           /^Argument 1 of setMyCommands \(params\), at \.commands\[0\], must be a TL object \{"_": "botCommand", …\}/,
+        ],
+        // MTKruto's methods name their arguments the same way.
+        [
+          "sendMessage",
+          `[${userId}, 5]`,
+          /^Argument 2 of sendMessage \(text\) must be a string; got the number 5$/,
+        ],
+        [
+          "sendMessage",
+          "{}",
+          /^Argument 1 of sendMessage \(chatId\) must be .*; got an object/,
         ],
       ];
       for (const [method, body, message] of wrong) {
@@ -98,12 +109,12 @@ Deno.test(
       // Plain command objects work: "_" is implied by the declared type.
       const set = await postJson(
         gateway,
-        `${base}/setMyCommands`,
+        `${base}/mtcute.setMyCommands`,
         '[{"commands":[{"command":"start","description":"Start the bot"}]}]',
       );
       assertEquals(set.status, 200);
       const commands = await readJson(
-        await gateway.fetch(`${base}/getMyCommands`),
+        await gateway.fetch(`${base}/mtcute.getMyCommands`),
       );
       assertEquals(commands.body, [
         { _: "botCommand", command: "start", description: "Start the bot" },
@@ -112,7 +123,7 @@ Deno.test(
       // 3. A path on the server is never a file.
       const passwd = await postJson(
         gateway,
-        `${base}/sendMedia`,
+        `${base}/mtcute.sendMedia`,
         `[${userId}, {"type": "document", "file": "/etc/passwd"}]`,
       );
       assertEquals([passwd.status, passwd.errorType], [400, "input"]);
@@ -138,7 +149,7 @@ Deno.test(
         { type: "application/json" },
       );
       const doc = new File(["hello"], "a.txt", { type: "text/plain" });
-      const mediaAsFile = await postForm(gateway, `${base}/sendMedia`, [
+      const mediaAsFile = await postForm(gateway, `${base}/mtcute.sendMedia`, [
         ["chat", String(userId)],
         ["media", media],
         ["doc", doc],
@@ -148,7 +159,7 @@ Deno.test(
         String(mediaAsFile.body),
         /^Argument 2 of sendMedia \(media\) must be .*; got the multipart file part "media"; a file part can only stand where a file is expected/,
       );
-      const chatAsFile = await postForm(gateway, `${base}/sendMedia`, [
+      const chatAsFile = await postForm(gateway, `${base}/mtcute.sendMedia`, [
         ["chat", doc],
         [
           "media",
@@ -162,7 +173,7 @@ Deno.test(
         /^Argument 1 of sendMedia \(chatId\) must be a chat: .*; got the multipart file part "chat"/,
       );
       // The same request, right, still sends the document.
-      const sent = await postForm(gateway, `${base}/sendMedia`, [
+      const sent = await postForm(gateway, `${base}/mtcute.sendMedia`, [
         ["chat", String(userId)],
         [
           "media",
@@ -190,10 +201,24 @@ Deno.test(
       ]);
       const methods = await readJson(await gateway.fetch(`${base}/methods`));
       assertEquals(methods.status, 200);
+      const list = methods.body as {
+        gateway: string[];
+        mtkruto: Record<string, string[]>;
+        mtcute: Record<string, string[]>;
+      };
+      assertEquals(Object.keys(list), ["gateway", "mtkruto", "mtcute"]);
+      assertEquals(list.gateway.includes("invoke"), true);
+      // MTKruto's methods are listed as signatures, mtcute's by the name to call them with.
+      const mtkruto = Object.values(list.mtkruto).flat();
       assertEquals(
-        (methods.body as { gateway: string[] }).gateway.includes("invoke"),
-        true,
+        mtkruto.filter((signature) => signature.startsWith("sendMessage(")),
+        [
+          "sendMessage(chatId: ID, text: string, params?: SendMessageParams): MessageText",
+        ],
       );
+      const mtcute = Object.values(list.mtcute).flat();
+      assertEquals(mtcute.includes("mtcute.sendText"), true);
+      assertEquals(mtcute.filter((name) => !name.startsWith("mtcute.")), []);
       assertEquals((await gateway.stats()).clients.length, rowsBefore);
 
       // 7. A percent-encoded colon in the token names the same bot: same session, no second login.
@@ -225,7 +250,7 @@ Deno.test(
       // worker spun at full CPU and every later call timed out.
       const noSuchDc = await postJson(
         gateway,
-        `${base}/getInlineGameHighScores`,
+        `${base}/mtcute.getInlineGameHighScores`,
         JSON.stringify(["x".repeat(48)]),
       );
       assertEquals([noSuchDc.status, noSuchDc.errorType], [400, "input"]);

@@ -151,6 +151,29 @@ export async function readJson(
   };
 }
 
+/** An update as getUpdates and webhooks deliver it: MTKruto's `Update` with the gateway's `updateId`. */
+export interface WireUpdate {
+  updateId: number;
+  type: string;
+  /** The payload of a `message` update (MTKruto's Message). */
+  message?: {
+    type: string;
+    id: number;
+    text?: string;
+    isOutgoing: boolean;
+    chat: { id: number; type: string };
+    from: { id: number };
+  };
+  [key: string]: unknown;
+}
+
+/** Each update's message text: the `text` of a `message` update, undefined for any other update. */
+export function messageTexts(updates: unknown): (string | undefined)[] {
+  return (updates as WireUpdate[]).map((update) =>
+    update.type === "message" ? update.message?.text : undefined
+  );
+}
+
 /** A bot account of the emulator. */
 export interface Bot {
   id: number;
@@ -226,11 +249,19 @@ export async function startBot(
     to: bot.id,
     text: "/start",
   });
-  const updates = await gateway.fetch(`/bot${bot.token}/getUpdates?timeout=10`)
-    .then((r) => r.json());
+  const updates: WireUpdate[] = await gateway.fetch(
+    `/bot${bot.token}/getUpdates?timeout=10`,
+  ).then((r) => r.json());
+  // MTKruto's shape: a private chat is named by the user's id, who is also the sender.
   assertEquals(
-    updates.map((u: { newMessage?: { text: string } }) => u.newMessage?.text),
-    ["/start"],
+    updates.map((u) => [
+      u.type,
+      u.message?.text,
+      u.message?.chat.id,
+      u.message?.chat.type,
+      u.message?.from.id,
+    ]),
+    [["message", "/start", userId, "private", userId]],
   );
 }
 

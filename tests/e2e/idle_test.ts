@@ -1,6 +1,13 @@
 /** End to end: --idle-timeout unloads clients nobody uses, and the next call brings them back. */
 import { assert, assertEquals } from "../assert.ts";
-import { botLogins, readJson, startBot, until, withWorld } from "./harness.ts";
+import {
+  botLogins,
+  messageTexts,
+  readJson,
+  startBot,
+  until,
+  withWorld,
+} from "./harness.ts";
 import type { Gateway } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
@@ -44,12 +51,7 @@ Deno.test(
       )
         .then(readJson);
       assertEquals(updates.status, 200);
-      assertEquals(
-        (updates.body as { newMessage?: { text: string } }[]).map((u) =>
-          u.newMessage?.text
-        ),
-        ["while you were away"],
-      );
+      assertEquals(messageTexts(updates.body), ["while you were away"]);
       assertEquals(await botLoaded(gateway), true);
       assertEquals(await botLogins(dc, bot), 1);
     }, { gatewayArgs: ["--idle-timeout", "1"] }),

@@ -9,8 +9,9 @@ import { assert, assertEquals, assertMatch } from "../assert.ts";
 import { clientLabel } from "../../src/client_id.ts";
 import type { StatsSnapshot } from "../../src/stats/snapshot.ts";
 import { launchBrowser } from "./_browser.ts";
-import { clientArgs, readJson, withWorld } from "./harness.ts";
-import type { Dc, World } from "./harness.ts";
+import { addUser } from "./_add_user.ts";
+import { readJson, withWorld } from "./harness.ts";
+import type { World } from "./harness.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -20,62 +21,6 @@ const STATS_TOKEN = "e2e-stats-token-0123456789";
 const PHONE = "15550001";
 /** Well-formed, but no such account: a 404 that must leave no trace. */
 const UNKNOWN_USER = "userZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ";
-
-/** Logs Alice in with `--add-user`, answering its questions through a pipe; returns her endpoint's user id. */
-async function addUser(dc: Dc, dataDir: string): Promise<string> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-all",
-      `${ROOT}main.ts`,
-      "--add-user",
-      ...clientArgs(dc, dataDir),
-    ],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  const encoder = new TextEncoder();
-  let questions = "";
-  let onQuestion = () => {};
-  // Read stderr to its end: a closed pipe would make the CLI fail on its next question.
-  const drained = (async () => {
-    for await (
-      const chunk of child.stderr.pipeThrough(new TextDecoderStream())
-    ) {
-      questions += chunk;
-      onQuestion();
-    }
-  })();
-  const codeSent = new Promise<void>((resolve, reject) => {
-    onQuestion = () => {
-      if (/login code was sent/i.test(questions)) resolve();
-    };
-    drained.then(() =>
-      reject(new Error(`--add-user ended before sending a code:\n${questions}`))
-    );
-  });
-  const stdout = new Response(child.stdout).text();
-  await writer.write(encoder.encode(`+${PHONE}\n`));
-  await codeSent;
-  const { code } = await dc.control<{ code: string }>(
-    "GET",
-    `/login-code?phone=${PHONE}`,
-  );
-  await writer.write(encoder.encode(`${code}\n`));
-  await writer.close();
-  const status = await child.status;
-  const output = await stdout;
-  await drained;
-  assertEquals([status.code, questions.slice(-500)], [
-    0,
-    questions.slice(-500),
-  ]);
-  const [, userId] = output.match(/^\/(user[A-Za-z0-9_-]{22,64})$/m) ?? [];
-  assert(userId, `an endpoint on stdout: ${output}`);
-  return userId;
-}
 
 async function times(n: number, fetchOne: () => Promise<Response>) {
   for (let i = 0; i < n; i++) await (await fetchOne()).body?.cancel();
@@ -119,14 +64,19 @@ Deno.test(
       const [{ updateId }] = started.body as { updateId: number }[];
       await times(
         1,
-        () => gateway.fetch(`${botPath}/getUpdates?offset=${updateId + 1}`),
+        () =>
+          gateway.fetch(
+            `${botPath}/getUpdates?offset=${updateId + 1}&timeout=0`,
+          ),
       );
       await dc.control("POST", "/faults", {
         method: "messages.sendMessage",
         error: "FLOOD_WAIT_42",
         times: 1,
       });
-      const flood = await gateway.fetch(`${botPath}/sendText?${aliceId}&"hi"`);
+      const flood = await gateway.fetch(
+        `${botPath}/mtcute.sendText?${aliceId}&"hi"`,
+      );
       assertEquals([flood.status, await flood.json()], [420, "FLOOD_WAIT_42"]);
       await times(4, () => gateway.fetch(`/${endpoint}/getMe`));
       await times(1, () => gateway.fetch(`/${UNKNOWN_USER}/getMe`));

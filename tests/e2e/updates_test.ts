@@ -1,12 +1,15 @@
 /** End to end: getUpdates long polling and webhooks, through the emulator. */
 import { assert, assertEquals } from "../assert.ts";
-import { readJson, startGateway, withWorld } from "./harness.ts";
-import type { World } from "./harness.ts";
+import {
+  messageTexts as texts,
+  readJson,
+  startGateway,
+  withWorld,
+} from "./harness.ts";
+import type { WireUpdate as Update, World } from "./harness.ts";
 import { signatureIsValid, startReceiver } from "./_receiver.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
-
-type Update = { updateId: number; newMessage?: { text: string } };
 
 function poll(
   world: World,
@@ -44,8 +47,12 @@ async function settledWebhookInfo(world: World) {
   }
 }
 
-const texts = (updates: unknown) =>
-  (updates as Update[]).map((u) => u.newMessage?.text);
+/** Runs `poll` and resolves with its body and how many ms it took. */
+async function timed(world: World, query: string) {
+  const started = performance.now();
+  const { body } = await poll(world, query);
+  return { body, ms: performance.now() - started };
+}
 
 Deno.test(
   "getUpdates waits for a message, times out with [], and confirms by offset",
@@ -53,6 +60,24 @@ Deno.test(
   () =>
     withWorld(async (world) => {
       await login(world);
+      // Without a timeout a poll waits --poll-timeout (2 s here); timeout=0 answers at once;
+      // MTKruto Server's positional timeout works too.
+      const defaultWait = await timed(world, "");
+      assertEquals(defaultWait.body, []);
+      assert(
+        defaultWait.ms >= 1_900 && defaultWait.ms < 5_000,
+        `no timeout waited ${defaultWait.ms} ms`,
+      );
+      const noWait = await timed(world, "timeout=0");
+      assertEquals(noWait.body, []);
+      assert(noWait.ms < 1_000, `timeout=0 took ${noWait.ms} ms`);
+      const positional = await timed(world, "1");
+      assertEquals(positional.body, []);
+      assert(
+        positional.ms >= 900 && positional.ms < 1_900,
+        `?1 waited ${positional.ms} ms`,
+      );
+
       const started = performance.now();
       const waiting = poll(world, "timeout=20");
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -94,14 +119,14 @@ Deno.test(
         ["third"],
       );
       assertEquals(
-        (await poll(world, `offset=${pending[1].updateId + 1}`)).body,
+        (await poll(world, `offset=${pending[1].updateId + 1}&timeout=0`)).body,
         [],
       );
       assert(
         pending[1].updateId > pending[0].updateId &&
           pending[0].updateId > (got.body as Update[])[0].updateId,
       );
-    }),
+    }, { gatewayArgs: ["--poll-timeout", "2"] }),
 );
 
 Deno.test(
@@ -148,6 +173,8 @@ Deno.test(
           "limit=0",
           "limit=101",
           'allowedUpdates=["nope"]',
+          // mtcute's update names are not update types any more.
+          'allowedUpdates=["newMessage"]',
           "bogus=1",
         ]
       ) {

@@ -24,6 +24,7 @@ Deno.test("parseCli() fills the documented defaults", () => {
     maxUploadBytes: 2147483648,
     maxJsonDepth: 64,
     requestTimeout: 60,
+    pollTimeout: 60,
     idleTimeout: 900,
     fileGc: 4,
     logLevel: 1,
@@ -96,6 +97,8 @@ Deno.test("parseCli() reads every flag", () => {
     "0",
     "--max-json-depth",
     "10",
+    "--poll-timeout",
+    "25",
   ]);
   if (command.kind !== "serve") throw new Error("expected serve");
   assertEquals(command.config.port, 9000);
@@ -109,6 +112,7 @@ Deno.test("parseCli() reads every flag", () => {
   assertEquals(command.config.idleTimeout, 0);
   assertEquals(command.config.fileGc, 0);
   assertEquals(command.config.maxJsonDepth, 10);
+  assertEquals(command.config.pollTimeout, 25);
 });
 
 Deno.test("parseCli() reads --stats-token, which makes the stats private", () => {
@@ -220,6 +224,16 @@ for (
       "a negative --idle-timeout",
       [...REQUIRED, "--idle-timeout=-1"],
       /Invalid --idle-timeout: expected an integer from 0 to 604800/,
+    ],
+    [
+      "a --poll-timeout of 0",
+      [...REQUIRED, "--poll-timeout", "0"],
+      /^Invalid --poll-timeout: expected an integer from 1 to 600, got "0"$/,
+    ],
+    [
+      "a --poll-timeout over the longest poll",
+      [...REQUIRED, "--poll-timeout", "601"],
+      /^Invalid --poll-timeout: expected an integer from 1 to 600, got "601"$/,
     ],
     [
       "a fractional --file-gc",

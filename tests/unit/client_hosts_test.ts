@@ -144,17 +144,19 @@ hostsTest(
   ) => {
     const echo = bot("echo_bot");
     const names = await Promise.all(
-      [1, 2, 3].map(() => call(hosts, echo.ref, "getMyUsername")),
+      [1, 2, 3].map(() => call(hosts, echo.ref, "mtcute.getMyUsername")),
     );
     assertEquals(names, ["echo_bot", "echo_bot", "echo_bot"]);
     assertStrictEquals(logins(echo.id), 1);
     assertStrictEquals(hosts.size, 1);
     assertEquals(sessions(), [`${echo.ref.id}.sqlite`]);
     const me = await call(hosts, echo.ref, "getMe") as Record<string, unknown>;
-    assertEquals([me.type, me.id, me.username, me.isBot], [
-      "user",
+    // MTKruto's User: no "type" (that is ChatP's), isSelf for the account itself.
+    assertEquals([me.type, me.id, me.username, me.isBot, me.isSelf], [
+      undefined,
       echo.id,
       "echo_bot",
+      true,
       true,
     ]);
     assertEquals(await hosts.stats(4), [{
@@ -267,6 +269,12 @@ hostsTest(
         "toString",
         "__proto__",
         "hasOwnProperty",
+        "mtcute.start",
+        "mtcute.exportSession",
+        "mtcute.constructor",
+        "mtcute.__proto__",
+        "mtcute.",
+        "mtcute.mtcute.getMe",
       ]
     ) {
       assertEquals(await failure(call(hosts, ref, method), NotFoundError), {
@@ -286,21 +294,24 @@ hostsTest(
     const { ref } = bot("args_bot");
     // The signature check, before mtcute is called.
     assertEquals(
-      await failure(call(hosts, ref, "getMessages", [12345, "x"])),
+      await failure(call(hosts, ref, "mtcute.getMessages", [12345, "x"])),
       {
         status: 400,
         type: "input",
         message:
-          'Argument 2 of getMessages (messageIds) must be a number, or an array of them; got the string "x"',
+          'Argument 2 of mtcute.getMessages (messageIds) must be a number, or an array of them; got the string "x"',
       },
     );
     // A file id that is none (mtcute's FileIdError).
     const fileId = await failure(
-      call(hosts, ref, "sendMedia", ["me", "zzzz"]),
+      call(hosts, ref, "mtcute.sendMedia", ["me", "zzzz"]),
       InputError,
     );
     assertEquals([fileId.status, fileId.type], [400, "input"]);
-    assertMatch(fileId.message, /^Invalid arguments for sendMedia: .*\(zzzz\)/);
+    assertMatch(
+      fileId.message,
+      /^Invalid arguments for mtcute.sendMedia: .*\(zzzz\)/,
+    );
     assertMatch(
       fileId.message,
       /; a file is a file id \(from a message the client received\), an http\(s\) URL, or \{"_": "file", "field": "<part name>"\} for a multipart file part$/,
@@ -308,26 +319,26 @@ hostsTest(
     // A RangeError where mtcute parses an inline message id.
     assertMatch(
       (await failure(
-        call(hosts, ref, "editInlineMessage", [{
+        call(hosts, ref, "mtcute.editInlineMessage", [{
           messageId: "garbage",
           text: "x",
         }]),
       )).message,
-      /^Invalid arguments for editInlineMessage: \S/,
+      /^Invalid arguments for mtcute.editInlineMessage: \S/,
     );
     // The TL writer's complaint about an object it was given.
     assertEquals(
-      await failure(call(hosts, ref, "answerCallbackQuery", ["abc"])),
+      await failure(call(hosts, ref, "mtcute.answerCallbackQuery", ["abc"])),
       {
         status: 400,
         type: "input",
         message:
-          "Invalid arguments for answerCallbackQuery: Object messages.setBotCallbackAnswer is missing required property queryId (see docs/tl-json.md)",
+          "Invalid arguments for mtcute.answerCallbackQuery: Object messages.setBotCallbackAnswer is missing required property queryId (see docs/tl-json.md)",
       },
     );
     // mtcute's MtPeerNotFoundError.
     assertEquals(
-      await failure(call(hosts, ref, "sendText", ["nobody_here", "hi"])),
+      await failure(call(hosts, ref, "mtcute.sendText", ["nobody_here", "hi"])),
       {
         status: 404,
         type: "input",
@@ -386,7 +397,7 @@ hostsTest(
     );
     assertEquals([hosts.size, unloaded, sessions()], [0, [revoked.ref.id], []]);
     assertStrictEquals(
-      await call(hosts, revoked.ref, "getMyUsername"),
+      await call(hosts, revoked.ref, "mtcute.getMyUsername"),
       "revoked_bot",
     );
     assertStrictEquals(logins(revoked.id), 2);
@@ -441,8 +452,13 @@ hostsTest("updates Telegram pushes reach getUpdates as the bot's queue", async (
   const updates = JSON.parse(((await polled) as RawJson).text);
   assertEquals(updates.length, 1);
   assertEquals(
-    [updates[0].updateId, updates[0].newMessage.text],
-    [1, "/start"],
+    [
+      updates[0].updateId,
+      updates[0].type,
+      updates[0].message.text,
+      updates[0].message.from.id,
+    ],
+    [1, "message", "/start", ann.id],
   );
   assertStrictEquals(
     (await hosts.stats(0))[0].updates.pending,
@@ -466,7 +482,7 @@ hostsTest(
     assertEquals((await hosts.stats(0)).map((s) => s.label), [hooked.ref.id]);
     assertEquals(unloaded, []);
     assertStrictEquals(
-      await call(hosts, idle.ref, "getMyUsername"),
+      await call(hosts, idle.ref, "mtcute.getMyUsername"),
       "idle_bot",
     );
     assertStrictEquals(logins(idle.id), 1);

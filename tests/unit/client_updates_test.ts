@@ -9,57 +9,45 @@ import {
   InputError,
   UnavailableError,
 } from "../../src/errors.ts";
-import { ClientUpdates } from "../../src/updates/client_updates.ts";
-import type { WebhookDeliveryOptions } from "../../src/updates/webhook.ts";
-import { UpdateStore } from "../../src/updates/store.ts";
-import { startReceiver, until, withStore } from "./_update_helpers.ts";
-
-const FAST: WebhookDeliveryOptions = { minBackoffMs: 20, maxBackoffMs: 5_000 };
-
-/** Runs `fn` with the updates of a client (closed after). */
-const withUpdates = (
-  fn: (
-    updates: ClientUpdates,
-    store: UpdateStore,
-    path: string,
-  ) => Promise<void>,
-) =>
-  withStore(async (store, path) => {
-    const updates = new ClientUpdates(store, FAST);
-    try {
-      await fn(updates, store, path);
-    } finally {
-      await updates.close(new UnavailableError("test over"));
-    }
-  });
-
-/** The updates of a second client object over the same session file, as after a restart. */
-async function reopened(
-  path: string,
-  fn: (updates: ClientUpdates, store: UpdateStore) => void | Promise<void>,
-) {
-  const store = new UpdateStore(path);
-  const updates = new ClientUpdates(store, FAST);
-  try {
-    await fn(updates, store);
-  } finally {
-    await updates.close(new UnavailableError("test over"));
-    store.close();
-  }
-}
+import {
+  createFirstReleaseFile,
+  messageUpdate,
+  renderedMessage,
+  reopened,
+  startReceiver,
+  until,
+  withTempFile,
+  withUpdates,
+} from "./_update_helpers.ts";
 
 const parse = (text: string) =>
-  JSON.parse(text) as { updateId: number; [kind: string]: unknown }[];
+  JSON.parse(text) as {
+    updateId: number;
+    type: string;
+    [field: string]: unknown;
+  }[];
 
-Deno.test("ClientUpdates.getUpdates() renders queued updates as [{updateId, <kind>: payload}]", () =>
+/** A `chatAction` update (its content does not matter here). */
+const CHAT_ACTION = { type: "chatAction", chatAction: {} };
+
+/** Answers at once when nothing is queued (without a timeout a poll waits). */
+const AT_ONCE = { timeout: 0 };
+
+Deno.test("ClientUpdates.getUpdates() renders queued updates as [{updateId, type, …}]", () =>
   withUpdates(async (updates) => {
-    updates.push("newMessage", { id: 1, text: "hi" });
-    updates.push("callbackQuery", { data: "x" });
+    updates.push("message", messageUpdate(1, { text: "hi" }));
+    updates.push("callbackQuery", {
+      type: "callbackQuery",
+      callbackQuery: { data: "x" },
+    });
     assertStrictEquals(
       await updates.getUpdates([]),
-      '[{"updateId":1,"newMessage":{"id":1,"text":"hi"}},{"updateId":2,"callbackQuery":{"data":"x"}}]',
+      '[{"updateId":1,"type":"message","message":{"id":1,"text":"hi"}},{"updateId":2,"type":"callbackQuery","callbackQuery":{"data":"x"}}]',
     );
-    assertStrictEquals(await updates.getUpdates([{ offset: 3 }]), "[]");
+    assertStrictEquals(
+      await updates.getUpdates([{ offset: 3, ...AT_ONCE }]),
+      "[]",
+    );
   }));
 
 Deno.test("ClientUpdates.getUpdates() checks its arguments", () =>
@@ -72,35 +60,47 @@ Deno.test("ClientUpdates.getUpdates() checks its arguments", () =>
       error.message,
       "getUpdates: limit must be an integer from 1 to 100",
     );
+    const twice = await assertRejects(
+      updates.getUpdates([5, { timeout: 5 }]),
+      InputError,
+    );
+    assertStrictEquals(
+      twice.message,
+      "getUpdates: give the timeout once, as the first argument or as the trailing object's timeout",
+    );
   }));
 
 Deno.test("ClientUpdates.push() skips a repeated identity and wakes a waiting poll", () =>
   withUpdates(async (updates, store) => {
     const polled = updates.getUpdates([{ timeout: 30 }]);
-    updates.push("newMessage", { id: 1 }, "newMessage:1:1");
-    updates.push("newMessage", { id: 1 }, "newMessage:1:1");
+    updates.push("message", messageUpdate(1), { identity: "message:1:1" });
+    updates.push("message", messageUpdate(1), { identity: "message:1:1" });
     assertEquals(parse(await polled).map((u) => u.updateId), [1]);
     assertStrictEquals(store.pendingCount, 1);
   }));
 
 Deno.test("ClientUpdates keeps only the allowedUpdates last asked for, across restarts", () =>
   withUpdates(async (updates, store, path) => {
-    updates.push("userTyping", {});
+    updates.push("chatAction", CHAT_ACTION);
     assertStrictEquals(store.pendingCount, 1);
-    await updates.getUpdates([{ allowedUpdates: ["newMessage"], offset: 2 }]);
-    updates.push("userTyping", {});
-    updates.push("newMessage", { id: 2 });
+    await updates.getUpdates([{
+      allowedUpdates: ["message"],
+      offset: 2,
+      ...AT_ONCE,
+    }]);
+    updates.push("chatAction", CHAT_ACTION);
+    updates.push("message", messageUpdate(2));
     assertEquals(
-      parse(await updates.getUpdates([])).map((u) => Object.keys(u)[1]),
-      ["newMessage"],
+      parse(await updates.getUpdates([])).map((u) => u.type),
+      ["message"],
     );
     // Without allowedUpdates the previous choice stays.
-    await updates.getUpdates([{ offset: 100 }]);
-    updates.push("userTyping", {});
+    await updates.getUpdates([{ offset: 100, ...AT_ONCE }]);
+    updates.push("chatAction", CHAT_ACTION);
     assertStrictEquals(store.pendingCount, 0);
     await reopened(path, (again, sameFile) => {
-      again.push("userTyping", {});
-      again.push("newMessage", { id: 3 });
+      again.push("chatAction", CHAT_ACTION);
+      again.push("message", messageUpdate(3));
       assertStrictEquals(sameFile.pendingCount, 1);
     });
   }));
@@ -114,13 +114,13 @@ Deno.test("ClientUpdates.stats() counts the queue and when the last update came"
       webhook: undefined,
     });
     const before = Date.now();
-    updates.push("newMessage", {}, "a");
+    updates.push("message", messageUpdate(1), { identity: "a" });
     const stats = updates.stats();
     assertStrictEquals(stats.pending, 1);
     assert(stats.lastUpdateAt! >= before, "lastUpdateAt not set");
     // A repeat is no new update.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    updates.push("newMessage", {}, "a");
+    updates.push("message", messageUpdate(1), { identity: "a" });
     assertStrictEquals(updates.stats().lastUpdateAt, stats.lastUpdateAt);
   }));
 
@@ -129,10 +129,10 @@ Deno.test("ClientUpdates.active is true while a poll waits, updates are queued o
     assertStrictEquals(updates.active, false);
     const polled = updates.getUpdates([{ timeout: 30 }]);
     assertStrictEquals(updates.active, true);
-    updates.push("newMessage", {});
+    updates.push("message", messageUpdate(1));
     await polled;
     assertStrictEquals(updates.active, true);
-    await updates.getUpdates([{ offset: 2 }]);
+    await updates.getUpdates([{ offset: 2, ...AT_ONCE }]);
     assertStrictEquals(updates.active, false);
     await updates.setWebhook(["https://hooks.example/x"]);
     assertStrictEquals(updates.active, true);
@@ -162,11 +162,11 @@ Deno.test("ClientUpdates.setWebhook() delivers the queue, refuses getUpdates and
         refused.message,
         "getUpdates is not available while a webhook is set; call deleteWebhook first",
       );
-      updates.push("newMessage", { id: 1 });
+      updates.push("message", messageUpdate(1));
       const [first] = await receiver.waitFor(1);
       assertStrictEquals(first.headers.get("x-mtkruto-secret-token"), "abc");
-      assertEquals(parse(first.body).map((u) => u.updateId), [1]);
-      updates.push("newMessage", { id: 2 });
+      assertStrictEquals(first.body, `[${renderedMessage(1)}]`);
+      updates.push("message", messageUpdate(2));
       const [, second] = await receiver.waitFor(2);
       assertEquals(parse(second.body).map((u) => u.updateId), [2]);
       await until(() => store.pendingCount === 0);
@@ -178,12 +178,12 @@ Deno.test("ClientUpdates.setWebhook() delivers the queue, refuses getUpdates and
 
 Deno.test("ClientUpdates.getWebhookInfo() reports the webhook without its host, or an empty url", () =>
   withUpdates(async (updates) => {
-    updates.push("newMessage", {});
+    updates.push("message", messageUpdate(1));
     assertEquals(updates.getWebhookInfo(), { url: "", pendingUpdateCount: 1 });
     // An unreachable port: the update stays queued.
     await updates.setWebhook(["http://127.0.0.1:9/hook", {
       maxConnections: 3,
-      allowedUpdates: ["newMessage"],
+      allowedUpdates: ["message"],
     }]);
     const info = updates.getWebhookInfo();
     assertEquals({ ...info, lastErrorDate: 0, lastErrorMessage: "" }, {
@@ -194,7 +194,7 @@ Deno.test("ClientUpdates.getWebhookInfo() reports the webhook without its host, 
       lastDeliveryDate: undefined,
       lastDeliveryLatencyMs: undefined,
       maxConnections: 3,
-      allowedUpdates: ["newMessage"],
+      allowedUpdates: ["message"],
     });
     assert(!("host" in info), "getWebhookInfo shows the host");
     assertEquals(updates.stats().webhook?.host, "127.0.0.1:9");
@@ -211,7 +211,7 @@ Deno.test("ClientUpdates.setWebhook() checks its arguments and drops the queue w
       "setWebhook: the first argument must be an http:// or https:// URL",
     );
     assertStrictEquals(updates.getWebhookInfo().url, "");
-    updates.push("newMessage", {});
+    updates.push("message", messageUpdate(1));
     await updates.setWebhook(["http://127.0.0.1:9/", {
       dropPendingUpdates: true,
     }]);
@@ -225,7 +225,7 @@ Deno.test("a webhook outlives a restart, and deleteWebhook() ends it for good", 
       await updates.setWebhook([receiver.url]);
       await updates.close(new UnavailableError("restart"));
       await reopened(path, async (again, store) => {
-        again.push("newMessage", { id: 1 });
+        again.push("message", messageUpdate(1));
         await receiver.waitFor(1);
         await until(() => store.pendingCount === 0);
         assertStrictEquals(
@@ -239,18 +239,17 @@ Deno.test("a webhook outlives a restart, and deleteWebhook() ends it for good", 
       });
       await reopened(path, async (again) => {
         assertStrictEquals(again.getWebhookInfo().url, "");
-        again.push("newMessage", { id: 2 });
-        assertStrictEquals(await again.getUpdates([]), oneMessage(2));
+        again.push("message", messageUpdate(2));
+        assertStrictEquals(
+          await again.getUpdates([]),
+          `[${renderedMessage(2)}]`,
+        );
       });
       assertStrictEquals(receiver.attempts.length, 1);
     } finally {
       await receiver.close();
     }
   }));
-
-/** The rendered batch of one `newMessage` `{id}` with the same update id. */
-const oneMessage = (id: number) =>
-  `[{"updateId":${id},"newMessage":{"id":${id}}}]`;
 
 Deno.test("ClientUpdates.deleteWebhook() checks its arguments and keeps the queue unless asked", () =>
   withUpdates(async (updates, store) => {
@@ -262,7 +261,7 @@ Deno.test("ClientUpdates.deleteWebhook() checks its arguments and keeps the queu
       error.message,
       'deleteWebhook has no option "drop"; expected one of dropPendingUpdates',
     );
-    updates.push("newMessage", {});
+    updates.push("message", messageUpdate(1));
     assertStrictEquals(await updates.deleteWebhook([]), true);
     assertStrictEquals(store.pendingCount, 1);
     await updates.deleteWebhook([{ dropPendingUpdates: true }]);
@@ -275,4 +274,55 @@ Deno.test("ClientUpdates.close() ends a waiting poll with its reason", () =>
     const reason = new UnavailableError("The server is shutting down");
     await updates.close(reason);
     assertStrictEquals(await assertRejects(polled, UnavailableError), reason);
+  }));
+
+Deno.test("ClientUpdates.getUpdates() without a timeout waits pollTimeoutSeconds, positional 0 too; a named 0 answers at once", () =>
+  withUpdates(async (updates) => {
+    for (const args of [[], [0], [{ limit: 5 }]]) {
+      const started = performance.now();
+      assertStrictEquals(await updates.getUpdates(args), "[]");
+      const waited = performance.now() - started;
+      assert(
+        waited >= 900 && waited < 5_000,
+        `${JSON.stringify(args)} answered after ${waited} ms`,
+      );
+    }
+    const started = performance.now();
+    assertStrictEquals(await updates.getUpdates([AT_ONCE]), "[]");
+    const waited = performance.now() - started;
+    assert(waited < 500, `a timeout of 0 waited ${waited} ms`);
+  }, { pollTimeoutSeconds: 1 }));
+
+Deno.test("ClientUpdates.getUpdates() without a timeout waits by default, and a positional timeout is woken by an update", () =>
+  withUpdates(async (updates) => {
+    for (const [round, args] of [[], [30]].entries()) {
+      let answered = false;
+      const polled = updates.getUpdates(args).finally(() => answered = true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert(!answered, `${JSON.stringify(args)} answered at once`);
+      const id = round + 1;
+      updates.push("message", messageUpdate(id));
+      assertStrictEquals(await polled, `[${renderedMessage(id)}]`);
+      // Confirms it for the next round.
+      await updates.getUpdates([AT_ONCE]);
+    }
+  }));
+
+Deno.test("ClientUpdates delivers what a first-release file queued in the old form, and new updates in the new form", () =>
+  withTempFile(async (path) => {
+    createFirstReleaseFile(path, {
+      rows: [{ kind: "newMessage", payload: '{"id":1,"text":"old"}' }],
+      settings: { allowedUpdates: '["message"]' },
+    });
+    await reopened(path, async (updates) => {
+      updates.push("message", messageUpdate(2));
+      // The stored allowedUpdates still apply.
+      updates.push("chatAction", CHAT_ACTION);
+      assertStrictEquals(
+        await updates.getUpdates([]),
+        `[{"updateId":1,"newMessage":{"id":1,"text":"old"}},${
+          renderedMessage(2)
+        }]`,
+      );
+    });
   }));

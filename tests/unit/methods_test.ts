@@ -4,6 +4,7 @@ import {
   ALLOWED_METHODS,
   isAllowedMethod,
 } from "../../src/telegram/methods.ts";
+import { withReference } from "../../src/telegram/methods_reference.ts";
 
 const allowed = Object.values(ALLOWED_METHODS).flat() as string[];
 
@@ -44,10 +45,14 @@ Deno.test("isAllowedMethod() refuses session, connection and prototype methods",
   }
 });
 
-Deno.test("docs/methods.md lists exactly the allowlist", async () => {
+Deno.test("docs/methods.md holds the lists generated from the method tables", async () => {
   const doc = await Deno.readTextFile(
     new URL("../../docs/methods.md", import.meta.url),
   );
-  const listed = [...doc.matchAll(/^- `(\w+)`$/gm)].map((match) => match[1]);
-  assertEquals(listed.sort(), [...allowed].sort());
+  // `deno task docs` formats the file after writing it, so compare what the lists say.
+  const listed = (text: string) =>
+    [...text.matchAll(/^- `([^`]+)`/gm)].map((match) => match[1]);
+  assertEquals(listed(doc), listed(withReference(doc)));
+  const names = listed(doc).filter((item) => item.startsWith("mtcute."));
+  assertEquals(names.sort(), allowed.map((name) => `mtcute.${name}`).sort());
 });

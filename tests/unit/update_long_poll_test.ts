@@ -8,7 +8,7 @@ import { ConflictError, UnavailableError } from "../../src/errors.ts";
 import { LongPoll } from "../../src/updates/long_poll.ts";
 import type { GetUpdatesParams } from "../../src/updates/params.ts";
 import type { StoredUpdate, UpdateStore } from "../../src/updates/store.ts";
-import { withStore } from "./_update_helpers.ts";
+import { messageText, withStore } from "./_update_helpers.ts";
 
 const params = (
   options: Partial<GetUpdatesParams> = {},
@@ -25,7 +25,7 @@ const ids = (updates: StoredUpdate[]) => updates.map((u) => u.updateId);
 function push(store: UpdateStore, count: number): number[] {
   return Array.from(
     { length: count },
-    (_, i) => store.push("newMessage", `{"n":${i}}`)!,
+    (_, i) => store.push("message", messageText(i))!,
   );
 }
 
@@ -40,10 +40,25 @@ Deno.test("LongPoll.poll() returns what is queued at once, oldest first, up to t
     assertEquals(ids(updates), [1, 2]);
     assertEquals(updates[0], {
       updateId: 1,
-      kind: "newMessage",
-      payload: '{"n":0}',
+      kind: "message",
+      payload: messageText(0),
       createdAt: updates[0].createdAt,
     });
+  }));
+
+Deno.test("LongPoll.poll() waits behind a held-back update, and returns it with the later ones once rendered", () =>
+  withStore(async (store) => {
+    const poll = new LongPoll(store);
+    push(store, 1);
+    store.push("message", null, { source: "held" });
+    push(store, 1);
+    assertEquals(ids(await poll.poll(params({ timeout: 30 }))), [1]);
+    const polled = poll.poll(params({ timeout: 30 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assertStrictEquals(poll.waiting, true);
+    store.render(2, messageText(2));
+    poll.notify();
+    assertEquals(ids(await polled), [2, 3]);
   }));
 
 Deno.test("LongPoll.poll() without offset confirms what the previous call returned", () =>

@@ -1,5 +1,6 @@
 import { assertEquals, assertThrows } from "../assert.ts";
 import { InputError } from "../../src/errors.ts";
+import { DEFAULT_POLL_TIMEOUT_SECONDS } from "../../src/gateway_methods.ts";
 import { UPDATE_KINDS } from "../../src/updates/kinds.ts";
 import {
   parseDeleteWebhookArgs,
@@ -25,33 +26,37 @@ function refusedWith(
   }
 }
 
-const KINDS_MESSAGE = `allowedUpdates must be an array of update kinds (${
+const KINDS_MESSAGE = `allowedUpdates must be an array of update types (${
   UPDATE_KINDS.join(", ")
 })`;
 
-Deno.test("parseGetUpdatesArgs() fills in the defaults", () => {
+const TIMEOUT_MESSAGE = "getUpdates: timeout must be an integer from 0 to 600";
+
+Deno.test("parseGetUpdatesArgs() fills in the defaults, waiting DEFAULT_POLL_TIMEOUT_SECONDS without a timeout", () => {
   const defaults = {
-    timeout: 0,
+    timeout: DEFAULT_POLL_TIMEOUT_SECONDS,
     offset: undefined,
     limit: 100,
     allowedUpdates: undefined,
     dropPendingUpdates: false,
   };
+  assertEquals(DEFAULT_POLL_TIMEOUT_SECONDS, 60);
   assertEquals(parseGetUpdatesArgs([]), defaults);
   assertEquals(parseGetUpdatesArgs([{}]), defaults);
+  assertEquals(parseGetUpdatesArgs([{ offset: 3 }]).timeout, 60);
   assertEquals(
     parseGetUpdatesArgs([{
       timeout: 600,
       offset: 0,
       limit: 1,
-      allowedUpdates: ["newMessage", "callbackQuery"],
+      allowedUpdates: ["message", "callbackQuery"],
       dropPendingUpdates: true,
     }]),
     {
       timeout: 600,
       offset: 0,
       limit: 1,
-      allowedUpdates: ["newMessage", "callbackQuery"],
+      allowedUpdates: ["message", "callbackQuery"],
       dropPendingUpdates: true,
     },
   );
@@ -64,18 +69,80 @@ Deno.test("parseGetUpdatesArgs() fills in the defaults", () => {
     parseGetUpdatesArgs([{ allowedUpdates: [] }]).allowedUpdates,
     [],
   );
+  assertEquals(
+    parseGetUpdatesArgs([{ allowedUpdates: [...UPDATE_KINDS] }])
+      .allowedUpdates,
+    [...UPDATE_KINDS],
+  );
 });
 
-Deno.test("parseGetUpdatesArgs() takes only a trailing object", () => {
+Deno.test("parseGetUpdatesArgs() waits fallbackSeconds (--poll-timeout) without a timeout; a named 0 answers at once", () => {
+  assertEquals(parseGetUpdatesArgs([], 5).timeout, 5);
+  assertEquals(parseGetUpdatesArgs([{ limit: 3 }], 1).timeout, 1);
+  assertEquals(parseGetUpdatesArgs([{ timeout: 0 }], 5).timeout, 0);
+  assertEquals(parseGetUpdatesArgs([{ timeout: 0 }]).timeout, 0);
+  assertEquals(parseGetUpdatesArgs([{ timeout: 7 }], 5).timeout, 7);
+});
+
+Deno.test("parseGetUpdatesArgs() takes MTKruto Server's positional timeout, where 0 means wait", () => {
+  assertEquals(parseGetUpdatesArgs([30]), {
+    timeout: 30,
+    offset: undefined,
+    limit: 100,
+    allowedUpdates: undefined,
+    dropPendingUpdates: false,
+  });
+  assertEquals(parseGetUpdatesArgs([600]).timeout, 600);
+  assertEquals(parseGetUpdatesArgs([0]).timeout, DEFAULT_POLL_TIMEOUT_SECONDS);
+  assertEquals(parseGetUpdatesArgs([0], 5).timeout, 5);
+  assertEquals(parseGetUpdatesArgs([30], 5).timeout, 30);
+  assertEquals(
+    parseGetUpdatesArgs([
+      30,
+      { offset: 5, limit: 2, allowedUpdates: ["poll"] },
+    ]),
+    {
+      timeout: 30,
+      offset: 5,
+      limit: 2,
+      allowedUpdates: ["poll"],
+      dropPendingUpdates: false,
+    },
+  );
+  assertEquals(parseGetUpdatesArgs([0, {}], 9).timeout, 9);
+});
+
+Deno.test("parseGetUpdatesArgs() refuses a timeout given both ways, and a positional one of the wrong kind", () => {
   refusedWith(
     parseGetUpdatesArgs,
-    [[5], [null], [[]], ["timeout"]],
-    "getUpdates takes an optional trailing object; got 1 arguments",
+    [[5, { timeout: 5 }], [0, { timeout: 0 }], [30, { timeout: 1, limit: 1 }]],
+    "getUpdates: give the timeout once, as the first argument or as the trailing object's timeout",
   );
   refusedWith(
     parseGetUpdatesArgs,
-    [[5, {}], [{}, {}]],
-    "getUpdates takes an optional trailing object; got 2 arguments",
+    [-1, 1.5, "5", "timeout", null, true, NaN, Infinity, 601].map((
+      timeout,
+    ) => [timeout]),
+    TIMEOUT_MESSAGE,
+  );
+  // An array, or an object before the trailing one, stands where the timeout goes.
+  refusedWith(
+    parseGetUpdatesArgs,
+    [[[]], [[], {}], [{}, {}], [{ timeout: 1 }, {}]],
+    TIMEOUT_MESSAGE,
+  );
+});
+
+Deno.test("parseGetUpdatesArgs() takes one positional argument and a trailing object", () => {
+  refusedWith(
+    parseGetUpdatesArgs,
+    [[5, 6], [0, []]],
+    "getUpdates takes 1 argument(s) and an optional trailing object; got 2 arguments",
+  );
+  refusedWith(
+    parseGetUpdatesArgs,
+    [[5, 6, {}], [{}, {}, {}]],
+    "getUpdates takes 1 argument(s) and an optional trailing object; got 3 arguments",
   );
 });
 
@@ -92,7 +159,7 @@ Deno.test("parseGetUpdatesArgs() refuses numbers out of range or of the wrong ki
   refusedWith(
     parseGetUpdatesArgs,
     [...bad, 601].map((timeout) => [{ timeout }]),
-    "getUpdates: timeout must be an integer from 0 to 600",
+    TIMEOUT_MESSAGE,
   );
   refusedWith(
     parseGetUpdatesArgs,
@@ -110,11 +177,13 @@ Deno.test("parseGetUpdatesArgs() refuses allowedUpdates that are not known kinds
   refusedWith(
     parseGetUpdatesArgs,
     [
-      "newMessage",
-      ["newMessage", "new_message"],
-      ["message"],
+      "message",
+      ["message", "new_message"],
+      // mtcute's names, which the first release took, are no types of MTKruto's.
+      ["newMessage"],
+      ["editMessage", "deleteMessage"],
       [5],
-      { 0: "newMessage" },
+      { 0: "message" },
       null,
     ].map((allowedUpdates) => [{ allowedUpdates }]),
     `getUpdates: ${KINDS_MESSAGE}`,
@@ -220,7 +289,10 @@ Deno.test("parseSetWebhookArgs() checks secretToken, maxConnections, allowedUpda
   );
   refusedWith(
     parseSetWebhookArgs,
-    [["nope"], "newMessage"].map((allowedUpdates) => [url, { allowedUpdates }]),
+    [["nope"], "message", ["newMessage"]].map((allowedUpdates) => [
+      url,
+      { allowedUpdates },
+    ]),
     `setWebhook: ${KINDS_MESSAGE}`,
   );
   refusedWith(

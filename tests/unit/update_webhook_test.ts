@@ -6,7 +6,14 @@ import type {
 } from "../../src/updates/webhook.ts";
 import type { UpdateStore } from "../../src/updates/store.ts";
 import type { Answer, Attempt, Receiver } from "./_update_helpers.ts";
-import { hangUp, startReceiver, until, withStore } from "./_update_helpers.ts";
+import {
+  hangUp,
+  messageText,
+  renderedMessage,
+  startReceiver,
+  until,
+  withStore,
+} from "./_update_helpers.ts";
 
 /** Short waits, so retries are quick; idle sleeps stay long, so only notify() wakes the loop. */
 const FAST: WebhookDeliveryOptions = {
@@ -17,7 +24,7 @@ const FAST: WebhookDeliveryOptions = {
 
 /** How a delivery test sets up. */
 interface Setup {
-  /** How many `newMessage` updates are queued before it starts (default 1). */
+  /** How many `message` updates are queued before it starts (default 1). */
   queued?: number;
   /** How the receiver answers (200 to everything by default). */
   answer?: Answer;
@@ -42,7 +49,7 @@ function deliveryTest(
   Deno.test(name, () =>
     withStore(async (store) => {
       for (let i = 1; i <= (setup.queued ?? 1); i++) {
-        store.push("newMessage", `{"n":${i}}`);
+        store.push("message", messageText(i));
       }
       const receiver = startReceiver(setup.answer);
       const delivery = new WebhookDelivery(
@@ -99,7 +106,7 @@ deliveryTest(
     const now = Math.floor(Date.now() / 1000);
     assertStrictEquals(
       attempt.body,
-      '[{"updateId":1,"newMessage":{"n":1}},{"updateId":2,"newMessage":{"n":2}}]',
+      `[${renderedMessage(1)},${renderedMessage(2)}]`,
     );
     assertStrictEquals(attempt.headers.get("content-type"), "application/json");
     const timestamp = Number(attempt.headers.get("x-mtkruto-timestamp"));
@@ -153,15 +160,43 @@ deliveryTest(
     );
     await until(() => store.pendingCount === 0);
     // Idle now, sleeping maxBackoffMs (10 s): only notify() brings the next update over soon.
-    store.push("callbackQuery", '{"data":"x"}');
+    store.push(
+      "callbackQuery",
+      '{"type":"callbackQuery","callbackQuery":{"data":"x"}}',
+    );
     const pushed = performance.now();
     delivery.notify();
     const [, , , next] = await receiver.waitFor(4, 5_000);
     assert(next.at - pushed < 2_000, "notify() did not wake the loop");
     assertStrictEquals(
       next.body,
-      '[{"updateId":6,"callbackQuery":{"data":"x"}}]',
+      '[{"updateId":6,"type":"callbackQuery","callbackQuery":{"data":"x"}}]',
     );
+  },
+);
+
+deliveryTest(
+  "WebhookDelivery stops before a held-back update, and sends it and the later ones once rendered",
+  { queued: 0 },
+  async ({ delivery, receiver, store }) => {
+    store.push("message", messageText(1));
+    store.push("message", null, { source: "held" });
+    store.push("message", messageText(3));
+    delivery.notify();
+    const [first] = await receiver.waitFor(1);
+    assertStrictEquals(first.body, `[${renderedMessage(1)}]`);
+    await until(() => store.pendingCount === 2);
+    // Idle now: the held-back update is not sent, nor the one after it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assertStrictEquals(receiver.attempts.length, 1);
+    store.render(2, messageText(2));
+    delivery.notify();
+    const [, second] = await receiver.waitFor(2);
+    assertStrictEquals(
+      second.body,
+      `[${renderedMessage(2)},${renderedMessage(3)}]`,
+    );
+    await until(() => store.pendingCount === 0);
   },
 );
 
@@ -258,7 +293,7 @@ deliveryTest(
 
 Deno.test("WebhookDelivery records a receiver that is not listening, and keeps the batch", () =>
   withStore(async (store) => {
-    store.push("newMessage", "{}");
+    store.push("message", messageText(1));
     const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
     const url = `http://127.0.0.1:${listener.addr.port}/hook`;
     listener.close();
@@ -310,12 +345,12 @@ deliveryTest(
 
 Deno.test("WebhookDelivery.info() reports the webhook, its host and the queue", () =>
   withStore(async (store) => {
-    for (let i = 0; i < 3; i++) store.push("newMessage", "{}");
+    for (let i = 0; i < 3; i++) store.push("message", messageText(i));
     const delivery = new WebhookDelivery(store, {
       url: "https://hooks.example:8443/bot/path?secret=x",
       secretToken: "never-shown",
       maxConnections: 7,
-      allowedUpdates: ["newMessage"],
+      allowedUpdates: ["message"],
     });
     assertEquals(delivery.info(), {
       url: "https://hooks.example:8443/bot/path?secret=x",
@@ -326,7 +361,7 @@ Deno.test("WebhookDelivery.info() reports the webhook, its host and the queue", 
       lastDeliveryDate: undefined,
       lastDeliveryLatencyMs: undefined,
       maxConnections: 7,
-      allowedUpdates: ["newMessage"],
+      allowedUpdates: ["message"],
     });
     // Never started: stop() is still safe.
     await delivery.stop();

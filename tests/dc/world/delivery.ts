@@ -1,185 +1,197 @@
-/** Changes to message boxes: sending, editing, deleting, reading, typing (see `emit.ts` for how they reach clients). */
-import type { Long, tl } from "@mtcute/core";
+/**
+ * Changes to message boxes: sending, editing, deleting, reading, typing (see
+ * `emit.ts` for how they reach clients). Private chats and basic groups live
+ * in the accounts' own boxes and are handled here; supergroups and channels
+ * are handed to `channels.ts`.
+ */
+import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
+import { editChannelMessage, sendChannelMessages } from "./channels.ts";
+import { type Chat, isModerator, requireChat, requirePoster } from "./chats.ts";
 import {
   type DeliveryContext,
   emitContainer,
   emitShort,
   now,
-  peerUser,
   type PtsEvent,
 } from "./emit.ts";
 import {
   type BoxMessage,
-  type MessageContent,
+  referencedChatKeys,
   referencedUserIds,
   toTlMessage,
 } from "./mailboxes.ts";
+import {
+  checkRandomIds,
+  claimRandomIds,
+  editedFields,
+  type MessageEdit,
+  type Outgoing,
+} from "./outgoing.ts";
+import { bareId, peerKind, tlPeer } from "./peer_keys.ts";
+import type { WorldState } from "./state.ts";
 
 export type { DeliveryContext } from "./emit.ts";
+export type { Outgoing } from "./outgoing.ts";
 
-function newMessageEvent(
+/** A copy's change as a common-pts event (`updateNewMessage` or `updateEditMessage`). */
+export function messageEvent(
   message: BoxMessage,
-): PtsEvent<tl.RawUpdateNewMessage> {
+  kind: "updateNewMessage" | "updateEditMessage",
+): PtsEvent<tl.RawUpdateNewMessage | tl.RawUpdateEditMessage> {
   const tlMessage = toTlMessage(message);
   return {
     ptsCount: 1,
     userIds: referencedUserIds(message),
-    build: (pts) => ({
-      _: "updateNewMessage",
-      message: tlMessage,
-      pts,
-      ptsCount: 1,
-    }),
+    chatKeys: referencedChatKeys(message),
+    build: (pts) => ({ _: kind, message: tlMessage, pts, ptsCount: 1 }),
   };
 }
 
-function editMessageEvent(
-  message: BoxMessage,
-): PtsEvent<tl.RawUpdateEditMessage> {
-  const tlMessage = toTlMessage(message);
-  return {
-    ptsCount: 1,
-    userIds: referencedUserIds(message),
-    build: (pts) => ({
-      _: "updateEditMessage",
-      message: tlMessage,
-      pts,
-      ptsCount: 1,
-    }),
-  };
+/** Who else gets a copy of what `senderId` sends to `peerId`: the peer of a private chat, the other members of a group. */
+function recipientsOf(
+  state: WorldState,
+  senderId: number,
+  peerId: number,
+): number[] {
+  if (peerKind(peerId) === "group") {
+    const chat = requireChat(state.chats, peerId);
+    requirePoster(chat, senderId);
+    return [...chat.members.keys()].filter((id) => id !== senderId);
+  }
+  const recipient = state.accounts.require(peerId);
+  if (senderId === peerId) return [];
+  if (
+    recipient.kind === "bot" &&
+    state.accounts.require(senderId).kind === "bot"
+  ) {
+    throw new RpcFailure(400, "USER_IS_BOT");
+  }
+  return [peerId];
 }
 
-/** One message to send, with the `random_id` its client chose. */
-export interface Outgoing {
-  content: MessageContent;
-  /** The replied message's id in the sender's box. */
-  replyToId?: number;
-  randomId?: Long;
+/** Pushes each owner's copies to that owner, not as the caller (the caller's copies are the sender's). */
+function emitToOwners(
+  ctx: DeliveryContext,
+  copies: BoxMessage[],
+  eventOf: (copy: BoxMessage) => PtsEvent<tl.TypeUpdate>,
+): void {
+  for (const [ownerId, owned] of Map.groupBy(copies, (copy) => copy.ownerId)) {
+    emitContainer({ ...ctx, caller: undefined }, ownerId, owned.map(eventOf));
+  }
 }
 
-/** Sends messages from `senderId` to `peerId`; returns the sender's `updates` (with `updateMessageID`s). */
+/** Sends messages from `senderId` to the chat `peerId` (user, group or channel); returns the sender's `updates` (with `updateMessageID`s). */
 export function sendMessages(
   ctx: DeliveryContext,
   options: { senderId: number; peerId: number; messages: Outgoing[] },
 ): tl.RawUpdates {
   const { state } = ctx;
   const { senderId, peerId } = options;
-  const recipient = state.accounts.require(peerId);
-  if (
-    recipient.kind === "bot" &&
-    state.accounts.require(senderId).kind === "bot" && senderId !== peerId
-  ) {
-    throw new RpcFailure(400, "USER_IS_BOT");
+  if (peerKind(peerId) === "channel") {
+    return sendChannelMessages(ctx, {
+      senderId,
+      chat: requireChat(state.chats, peerId),
+      messages: options.messages,
+    });
   }
-  const randomKeys = options.messages.map(({ randomId }) =>
-    randomId && `${senderId}:${randomId.toString()}`
-  );
-  if (randomKeys.some((key) => key && state.randomIds.has(key))) {
-    throw new RpcFailure(500, "RANDOM_ID_DUPLICATE");
-  }
+  const recipientIds = recipientsOf(state, senderId, peerId);
+  checkRandomIds(state, senderId, options.messages);
   const date = now();
   const delivered = options.messages.map((outgoing) =>
     state.mailboxes.deliver({
       senderId,
       peerId,
+      recipientIds,
       date,
       content: outgoing.content,
       replyToId: outgoing.replyToId,
     })
   );
-  const messageIds: tl.RawUpdateMessageID[] = [];
-  delivered.forEach(({ sent }, index) => {
-    const randomId = options.messages[index].randomId;
-    if (!randomId) return;
-    state.randomIds.set(randomKeys[index]!, sent.id);
-    messageIds.push({ _: "updateMessageID", id: sent.id, randomId });
-  });
+  const messageIds = claimRandomIds(
+    state,
+    senderId,
+    options.messages,
+    delivered.map(({ sent }) => sent.id),
+  );
   const senderUpdates = emitContainer(
     ctx,
     senderId,
-    delivered.map(({ sent }) => newMessageEvent(sent)),
+    delivered.map(({ sent }) => messageEvent(sent, "updateNewMessage")),
   );
-  const received = delivered.flatMap(({ received }) =>
-    received ? [received] : []
+  emitToOwners(
+    ctx,
+    delivered.flatMap(({ received }) => received),
+    (copy) => messageEvent(copy, "updateNewMessage"),
   );
-  if (received.length > 0) {
-    emitContainer(
-      { ...ctx, caller: undefined },
-      peerId,
-      received.map(newMessageEvent),
-    );
-  }
   return {
     ...senderUpdates,
     updates: [...messageIds, ...senderUpdates.updates],
   };
 }
 
-/** Edits a message the owner sent, in every box that has it; returns the owner's `updates`. */
+/** Edits a message the owner sent in the chat `peerId`, in every box that has it; returns the owner's `updates`. */
 export function editMessage(
   ctx: DeliveryContext,
-  options: {
-    ownerId: number;
-    id: number;
-    text?: string;
-    entities?: tl.TypeMessageEntity[];
-    media?: tl.TypeMessageMedia;
-  },
+  options: { ownerId: number; peerId: number; id: number } & MessageEdit,
 ): tl.RawUpdates {
   const { state } = ctx;
-  const original = state.mailboxes.get(options.ownerId, options.id);
-  if (!original) throw new RpcFailure(400, "MESSAGE_ID_INVALID");
-  if (original.senderId !== options.ownerId) {
+  const { ownerId, peerId, id, ...edit } = options;
+  if (peerKind(peerId) === "channel") {
+    return editChannelMessage(ctx, {
+      editorId: ownerId,
+      chat: requireChat(state.chats, peerId),
+      id,
+      edit,
+    });
+  }
+  const original = state.mailboxes.get(ownerId, id);
+  if (!original || original.peerId !== peerId || original.action) {
+    throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+  }
+  if (original.senderId !== ownerId) {
     throw new RpcFailure(403, "MESSAGE_AUTHOR_REQUIRED");
   }
-  const text = options.text ?? original.text;
-  const entities = options.text === undefined
-    ? original.entities
-    : options.entities;
-  const unchanged = text === original.text &&
-    JSON.stringify(entities) === JSON.stringify(original.entities);
-  if (unchanged && !options.media) {
-    throw new RpcFailure(400, "MESSAGE_NOT_MODIFIED");
-  }
-  // in Saved Messages the counterpart is the original itself
-  const copies = new Set([
-    original,
-    state.mailboxes.counterpart(original, original.peerId),
+  const fields = editedFields(original, edit, now());
+  const copies = state.mailboxes.copies(original);
+  for (const copy of copies) Object.assign(copy, fields);
+  const ownerUpdates = emitContainer(ctx, ownerId, [
+    messageEvent(original, "updateEditMessage"),
   ]);
-  const editDate = now();
-  let ownerUpdates: tl.RawUpdates | undefined;
-  for (const copy of copies) {
-    if (!copy) continue;
-    Object.assign(copy, {
-      text,
-      entities,
-      media: options.media ?? copy.media,
-      editDate,
-    });
-    const copyCtx = copy.ownerId === options.ownerId
-      ? ctx
-      : { ...ctx, caller: undefined };
-    const updates = emitContainer(copyCtx, copy.ownerId, [
-      editMessageEvent(copy),
-    ]);
-    ownerUpdates ??= updates;
-  }
-  return ownerUpdates!;
+  emitToOwners(
+    ctx,
+    copies.filter((copy) => copy !== original),
+    (copy) => messageEvent(copy, "updateEditMessage"),
+  );
+  return ownerUpdates;
 }
 
-/** Deletes messages from the owner's box, and with `revoke` from the peers' boxes too. */
+/** The other boxes' copies that deleting `message` with `revoke` removes: the peer's, or in a group everyone's if the owner sent it or created the group. */
+function revokedCopies(
+  state: WorldState,
+  message: BoxMessage,
+): BoxMessage[] {
+  if (peerKind(message.peerId) === "group") {
+    const chat = state.chats.get(message.peerId);
+    const mayRevoke = message.senderId === message.ownerId ||
+      (chat !== undefined && isModerator(chat, message.ownerId));
+    if (!mayRevoke) return [];
+  }
+  return state.mailboxes.copies(message).filter((copy) =>
+    copy.ownerId !== message.ownerId
+  );
+}
+
+/** Deletes messages from the owner's box, and with `revoke` from the other boxes too. */
 export function deleteMessages(
   ctx: DeliveryContext,
   options: { ownerId: number; ids: number[]; revoke: boolean },
 ): tl.messages.RawAffectedMessages {
   const { state } = ctx;
   const { ownerId } = options;
-  const counterparts = options.ids.flatMap((id) => {
+  const others = options.ids.flatMap((id) => {
     const message = state.mailboxes.get(ownerId, id);
-    const copy = message && options.revoke &&
-      state.mailboxes.counterpart(message, message.peerId);
-    return copy && copy.ownerId !== ownerId ? [copy] : [];
+    return message && options.revoke ? revokedCopies(state, message) : [];
   });
   const removed = state.mailboxes.remove(ownerId, options.ids);
   if (removed.length === 0) {
@@ -205,8 +217,7 @@ export function deleteMessages(
       }),
     });
   const ownUpdate = logDeletion(ctx, ownerId, removed.map((m) => m.id));
-  const byPeer = Map.groupBy(counterparts, (copy) => copy.ownerId);
-  for (const [peerId, copies] of byPeer) {
+  for (const [peerId, copies] of Map.groupBy(others, (copy) => copy.ownerId)) {
     const peerRemoved = state.mailboxes.remove(
       peerId,
       copies.map((copy) => copy.id),
@@ -224,13 +235,17 @@ export function deleteMessages(
   };
 }
 
-/** Marks the chat with `peerId` read up to `maxId`; the peer learns its outgoing messages were read. */
+/** Marks the chat with `peerId` read up to `maxId`; the sender of the last read message learns its outgoing messages were read. */
 export function readHistory(
   ctx: DeliveryContext,
   options: { ownerId: number; peerId: number; maxId: number },
 ): tl.messages.RawAffectedMessages {
   const { state } = ctx;
   const { ownerId, peerId } = options;
+  // supergroups and channels are read with channels.readHistory
+  if (peerKind(peerId) === "channel") {
+    throw new RpcFailure(400, "PEER_ID_INVALID");
+  }
   const maxId = options.maxId > 0 ? options.maxId : Number.MAX_SAFE_INTEGER;
   const mark = state.mailboxes.markRead(ownerId, peerId, maxId);
   if (mark === undefined) {
@@ -240,12 +255,14 @@ export function readHistory(
       ptsCount: 0,
     };
   }
+  const chatKeys = peerKind(peerId) === "group" ? [peerId] : [];
   const inbox = emitShort(ctx, ownerId, {
     ptsCount: 1,
     userIds: [peerId],
+    chatKeys,
     build: (pts): tl.RawUpdateReadHistoryInbox => ({
       _: "updateReadHistoryInbox",
-      peer: peerUser(peerId),
+      peer: tlPeer(peerId),
       maxId: mark,
       stillUnreadCount: state.mailboxes.unreadCount(ownerId, peerId),
       pts,
@@ -253,17 +270,19 @@ export function readHistory(
     }),
   });
   const lastRead = state.mailboxes.get(ownerId, mark)!;
-  const peerCopy = peerId === ownerId
+  const senderId = lastRead.senderId;
+  const senderCopy = senderId === ownerId
     ? undefined
-    : state.mailboxes.counterpart(lastRead, peerId);
-  if (peerCopy) {
-    emitShort({ ...ctx, caller: undefined }, peerId, {
+    : state.mailboxes.counterpart(lastRead, senderId);
+  if (senderCopy) {
+    emitShort({ ...ctx, caller: undefined }, senderId, {
       ptsCount: 1,
       userIds: [ownerId],
+      chatKeys,
       build: (pts): tl.RawUpdateReadHistoryOutbox => ({
         _: "updateReadHistoryOutbox",
-        peer: peerUser(ownerId),
-        maxId: peerCopy.id,
+        peer: tlPeer(senderCopy.peerId),
+        maxId: senderCopy.id,
         pts,
         ptsCount: 1,
       }),
@@ -272,7 +291,24 @@ export function readHistory(
   return { _: "messages.affectedMessages", pts: inbox.pts, ptsCount: 1 };
 }
 
-/** Tells the peer's sessions that `senderId` is typing (not logged: typing is not a pts event). */
+/** The typing update the other members of `chat` get. */
+function chatTyping(
+  chat: Chat,
+  senderId: number,
+  action: tl.TypeSendMessageAction,
+): tl.RawUpdateChatUserTyping | tl.RawUpdateChannelUserTyping {
+  const fromId = tlPeer(senderId);
+  return peerKind(chat.key) === "group"
+    ? { _: "updateChatUserTyping", chatId: bareId(chat.key), fromId, action }
+    : {
+      _: "updateChannelUserTyping",
+      channelId: bareId(chat.key),
+      fromId,
+      action,
+    };
+}
+
+/** Tells the peer's (or the other members') sessions that `senderId` is typing (not logged: typing is not a pts event). */
 export function sendTyping(
   ctx: DeliveryContext,
   options: {
@@ -281,11 +317,24 @@ export function sendTyping(
     action: tl.TypeSendMessageAction;
   },
 ): void {
-  if (options.senderId === options.peerId) return;
-  const update: tl.RawUpdateUserTyping = {
-    _: "updateUserTyping",
-    userId: options.senderId,
-    action: options.action,
-  };
-  ctx.sessions.push(options.peerId, { _: "updateShort", update, date: now() });
+  const { senderId, peerId, action } = options;
+  const date = now();
+  if (peerKind(peerId) === "user") {
+    if (senderId === peerId) return;
+    const update: tl.RawUpdateUserTyping = {
+      _: "updateUserTyping",
+      userId: senderId,
+      action,
+    };
+    ctx.sessions.push(peerId, { _: "updateShort", update, date });
+    return;
+  }
+  const chat = requireChat(ctx.state.chats, peerId);
+  requirePoster(chat, senderId);
+  const update = chatTyping(chat, senderId, action);
+  for (const memberId of chat.members.keys()) {
+    if (memberId !== senderId) {
+      ctx.sessions.push(memberId, { _: "updateShort", update, date });
+    }
+  }
 }

@@ -21,6 +21,8 @@ export interface DeliveryContext {
 export interface PtsEvent<U extends tl.TypeUpdate> {
   ptsCount: number;
   userIds: number[];
+  /** Peer keys of the groups and channels the update mentions. */
+  chatKeys?: number[];
   build(pts: number): U;
 }
 
@@ -45,11 +47,12 @@ export function emitContainer(
     state.updates.append(accountId, { ...event, date })
   );
   const userIds = [accountId, ...events.flatMap((event) => event.userIds)];
+  const chatKeys = events.flatMap((event) => event.chatKeys ?? []);
   const container: tl.RawUpdates = {
     _: "updates",
     updates,
     users: state.users(userIds, accountId),
-    chats: [],
+    chats: state.chatObjects(chatKeys, accountId),
     date,
     seq,
   };

@@ -2,10 +2,13 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { Long, type tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
+import { imageSize, photoSizes } from "./image_size.ts";
 
 const MAX_PART_BYTES = 512 * 1024;
 const MAX_PARTS = 4000;
 const MEBIBYTE = 1024 * 1024;
+/** The size type Telegram gives a document's thumbnail. */
+const DOCUMENT_THUMB_TYPE = "m";
 
 interface StoredFileBase {
   id: Long;
@@ -20,6 +23,8 @@ interface StoredFileBase {
 export interface StoredDocument extends StoredFileBase {
   kind: "document";
   tl: tl.RawDocument;
+  /** The uploaded thumbnail, served for the document's `m` thumb size. */
+  thumb?: Uint8Array;
 }
 
 /** A stored photo with its bytes and the TL object clients get. */
@@ -48,33 +53,13 @@ const STORAGE_TYPES: Record<string, tl.storage.TypeFileType["_"]> = {
   "video/mp4": "storage.fileMp4",
 };
 
-function randomLong(): Long {
+/** A random 64-bit id, as Telegram uses for files, queries and access hashes. */
+export function randomLong(): Long {
   return Long.fromBytesLE([...randomBytes(8)]);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Width and height of a PNG or JPEG, or 0×0 when the bytes are something else. */
-export function imageSize(bytes: Uint8Array): { w: number; h: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50) {
-    return { w: view.getUint32(16), h: view.getUint32(20) };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let offset = 2;
-    while (offset + 9 < bytes.length && bytes[offset] === 0xff) {
-      const marker = bytes[offset + 1];
-      const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf &&
-        ![0xc4, 0xc8, 0xcc].includes(marker);
-      if (isStartOfFrame) {
-        return { w: view.getUint16(offset + 7), h: view.getUint16(offset + 5) };
-      }
-      offset += 2 + view.getUint16(offset + 2);
-    }
-  }
-  return { w: 0, h: 0 };
 }
 
 /** Uploads in progress and stored files. */
@@ -144,21 +129,29 @@ export class FileStore {
     return joined;
   }
 
-  /** Stores `bytes` as a document. */
+  /** Stores `bytes` as a document; an uploaded `thumb` becomes its `m` thumbnail, as Telegram lists it. */
   addDocument(
     options: {
       bytes: Uint8Array;
       mimeType: string;
       attributes: tl.TypeDocumentAttribute[];
       date: number;
+      thumb?: Uint8Array;
     },
   ): StoredDocument {
     const common = this.#common(options.date);
+    const { thumb } = options;
     const document: tl.RawDocument = {
       _: "document",
       ...common,
       mimeType: options.mimeType,
       size: options.bytes.length,
+      thumbs: thumb && [{
+        _: "photoSize",
+        type: DOCUMENT_THUMB_TYPE,
+        ...imageSize(thumb),
+        size: thumb.length,
+      }],
       dcId: 2,
       attributes: options.attributes,
     };
@@ -168,23 +161,19 @@ export class FileStore {
       mimeType: options.mimeType,
       bytes: options.bytes,
       tl: document,
+      thumb,
     };
     this.#files.set(stored.id.toString(), stored);
     return stored;
   }
 
-  /** Stores `bytes` as a photo with a single size (the original). */
+  /** Stores `bytes` as a photo with Telegram's sizes (see `photoSizes`: each serves the original bytes). */
   addPhoto(options: { bytes: Uint8Array; date: number }): StoredPhoto {
     const common = this.#common(options.date);
     const photo: tl.RawPhoto = {
       _: "photo",
       ...common,
-      sizes: [{
-        _: "photoSize",
-        type: "x",
-        ...imageSize(options.bytes),
-        size: options.bytes.length,
-      }],
+      sizes: photoSizes(imageSize(options.bytes), options.bytes.length),
       dcId: 2,
     };
     const stored: StoredPhoto = {
@@ -228,20 +217,33 @@ export class FileStore {
   ): tl.upload.RawFile {
     const { location, offset, limit, precise } = request;
     let file: StoredFile;
+    let bytes: Uint8Array | undefined;
     if (location._ === "inputDocumentFileLocation") {
       file = this.find("document", location);
+      bytes = location.thumbSize === ""
+        ? file.bytes
+        : location.thumbSize === DOCUMENT_THUMB_TYPE
+        ? file.thumb
+        : undefined;
     } else if (location._ === "inputPhotoFileLocation") {
       file = this.find("photo", location);
+      const known = file.tl.sizes.some((size) =>
+        size.type === location.thumbSize
+      );
+      bytes = known ? file.bytes : undefined;
     } else throw new RpcFailure(400, "LOCATION_INVALID");
+    if (!bytes) throw new RpcFailure(400, "LOCATION_INVALID");
     checkChunk(offset, limit, precise ?? false);
     const type = offset === 0
-      ? STORAGE_TYPES[file.mimeType] ?? "storage.fileUnknown"
+      // a document's thumbnail is a JPEG whatever the document is
+      ? STORAGE_TYPES[bytes === file.bytes ? file.mimeType : "image/jpeg"] ??
+        "storage.fileUnknown"
       : "storage.filePartial";
     return {
       _: "upload.file",
       type: { _: type },
       mtime: file.date,
-      bytes: file.bytes.slice(offset, offset + limit),
+      bytes: bytes.slice(offset, offset + limit),
     };
   }
 

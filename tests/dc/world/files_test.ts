@@ -139,13 +139,12 @@ Deno.test("upload.getFile enforces Telegram's offset and limit rules", async () 
     },
   });
   assert(media._ === "messageMediaPhoto" && media.photo?._ === "photo");
-  assertEquals(media.photo.sizes[0], {
-    _: "photoSize",
-    type: "x",
-    w: 640,
-    h: 480,
-    size: 5000,
-  });
+  // Telegram's s/m/x boxes, never upscaled; every size serves the original
+  assertEquals(media.photo.sizes, [
+    { _: "photoSize", type: "s", w: 100, h: 75, size: 5000 },
+    { _: "photoSize", type: "m", w: 320, h: 240, size: 5000 },
+    { _: "photoSize", type: "x", w: 640, h: 480, size: 5000 },
+  ]);
   const { id, accessHash, fileReference } = media.photo;
   const location: tl.RawInputPhotoFileLocation = {
     _: "inputPhotoFileLocation",

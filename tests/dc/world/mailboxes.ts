@@ -1,22 +1,36 @@
 /**
- * Private messages, stored like Telegram's per-user message box: every account
- * numbers its own messages, so one message between A and B is two copies with
- * different ids, linked by a shared `pairKey`.
+ * Message boxes, as on Telegram: every account has its own box, where it
+ * numbers its private and basic-group messages itself (one message between A
+ * and B is two copies with different ids, linked by a shared `pairKey`), and
+ * every supergroup or channel has one box of its own, keyed by its peer key,
+ * whose messages all members see with the same ids.
  */
 import type { tl } from "@mtcute/core";
+import {
+  extrasToTl,
+  extraUserIds,
+  type MessageExtraKey,
+  type MessageExtras,
+} from "./message_extras.ts";
+import { peerKind, tlPeer } from "./peer_keys.ts";
 
 /** Where a forwarded message came from. */
 export interface ForwardOrigin {
+  /** The original sender: an account id, or the peer key of the channel that posted it. */
   fromId: number;
   date: number;
+  /** The post's id in that channel. */
+  channelPost?: number;
 }
 
 /** One copy of a message, in its owner's box. */
-export interface BoxMessage {
+export interface BoxMessage extends MessageExtras {
   readonly id: number;
+  /** The account whose box holds the copy, or the peer key of the channel whose box it is. */
   readonly ownerId: number;
-  /** The other party of the private chat (the owner itself in Saved Messages). */
+  /** The chat's peer key: the other party of a private chat (the owner itself in Saved Messages), a group, or the channel. */
   readonly peerId: number;
+  /** The account that sent it (for channel posts the admin who posted, which clients are not shown). */
   readonly senderId: number;
   readonly date: number;
   /** Links the copies of the same message in different boxes. */
@@ -24,15 +38,27 @@ export interface BoxMessage {
   text: string;
   entities?: tl.TypeMessageEntity[];
   media?: tl.TypeMessageMedia;
+  replyMarkup?: tl.TypeReplyMarkup;
   replyToId?: number;
   forwardOrigin?: ForwardOrigin;
   editDate?: number;
+  /** Set on service messages (whose `text` is empty). */
+  action?: tl.TypeMessageAction;
+  /** A broadcast channel's post: shown without `from_id`. */
+  post?: boolean;
+  pinned?: boolean;
 }
 
 /** What a new message consists of, before it gets an id in a box. */
 export type MessageContent = Pick<
   BoxMessage,
-  "text" | "entities" | "media" | "forwardOrigin"
+  | "text"
+  | "entities"
+  | "media"
+  | "replyMarkup"
+  | "forwardOrigin"
+  | "action"
+  | MessageExtraKey
 >;
 
 interface Box {
@@ -42,20 +68,28 @@ interface Box {
   readInbox: Map<number, number>;
 }
 
-/** Every account's message box. */
+/** Every account's and every channel's message box. */
 export class Mailboxes {
   readonly #boxes = new Map<number, Box>();
+  /** Every live copy of each message, by `pairKey`. */
+  readonly #copies = new Map<number, Set<BoxMessage>>();
   #lastPairKey = 0;
 
-  /** Stores a message from `senderId` to `peerId` in both boxes (once in Saved Messages); the copies share `content`'s objects, which are never mutated. */
+  /**
+   * Stores a message from `senderId` to the chat `peerId` in the sender's box
+   * and in each of `recipientIds`' boxes (none for Saved Messages); the copies
+   * share `content`'s objects, which are never mutated. Recipients see a
+   * private chat as the chat with the sender, a group as the group.
+   */
   deliver(options: {
     senderId: number;
     peerId: number;
+    recipientIds: number[];
     date: number;
     content: MessageContent;
     /** The replied message's id in the sender's box. */
     replyToId?: number;
-  }): { sent: BoxMessage; received?: BoxMessage } {
+  }): { sent: BoxMessage; received: BoxMessage[] } {
     const { senderId, peerId, date, content, replyToId } = options;
     const pairKey = ++this.#lastPairKey;
     const sent = this.#store({
@@ -67,20 +101,46 @@ export class Mailboxes {
       ...content,
       replyToId,
     });
-    if (senderId === peerId) return { sent };
-    const repliedCopy = replyToId === undefined
+    const replied = replyToId === undefined
       ? undefined
-      : this.counterpart(this.get(senderId, replyToId)!, peerId);
-    const received = this.#store({
-      ownerId: peerId,
-      peerId: senderId,
-      senderId,
-      date,
-      pairKey,
-      ...content,
-      replyToId: repliedCopy?.id,
-    });
+      : this.get(senderId, replyToId);
+    const received = options.recipientIds.filter((id) => id !== senderId)
+      .map((ownerId) =>
+        this.#store({
+          ownerId,
+          peerId: peerKind(peerId) === "user" ? senderId : peerId,
+          senderId,
+          date,
+          pairKey,
+          ...content,
+          replyToId: replied && this.counterpart(replied, ownerId)?.id,
+        })
+      );
     return { sent, received };
+  }
+
+  /** Stores a message in the box of channel `channelKey`; `post` hides the sender, as broadcast channels do. */
+  storeInChannel(options: {
+    channelKey: number;
+    senderId: number;
+    date: number;
+    content: MessageContent;
+    replyToId?: number;
+    post: boolean;
+  }): BoxMessage {
+    const { channelKey, replyToId } = options;
+    return this.#store({
+      ownerId: channelKey,
+      peerId: channelKey,
+      senderId: options.senderId,
+      date: options.date,
+      pairKey: ++this.#lastPairKey,
+      ...options.content,
+      replyToId: replyToId !== undefined && this.get(channelKey, replyToId)
+        ? replyToId
+        : undefined,
+      post: options.post || undefined,
+    });
   }
 
   get(ownerId: number, id: number): BoxMessage | undefined {
@@ -90,15 +150,15 @@ export class Mailboxes {
   /** The copy of `message` in `ownerId`'s box, if it still exists. */
   counterpart(message: BoxMessage, ownerId: number): BoxMessage | undefined {
     if (message.ownerId === ownerId) return message;
-    const box = this.#boxes.get(ownerId);
-    if (!box) return undefined;
-    for (const candidate of box.messages.values()) {
-      if (candidate.pairKey === message.pairKey) return candidate;
-    }
-    return undefined;
+    return this.copies(message).find((copy) => copy.ownerId === ownerId);
   }
 
-  /** The private chat with `peerId` in `ownerId`'s box, oldest first. */
+  /** Every live copy of `message`, itself included. */
+  copies(message: BoxMessage): BoxMessage[] {
+    return [...this.#copies.get(message.pairKey) ?? [message]];
+  }
+
+  /** The chat with `peerId` in `ownerId`'s box, oldest first (a channel's box holds only its own chat). */
   chat(ownerId: number, peerId: number): BoxMessage[] {
     const box = this.#boxes.get(ownerId);
     if (!box) return [];
@@ -106,6 +166,12 @@ export class Mailboxes {
       a,
       b,
     ) => a.id - b.id);
+  }
+
+  /** The chats that have messages in `ownerId`'s box. */
+  peers(ownerId: number): number[] {
+    const box = this.#boxes.get(ownerId);
+    return [...new Set([...box?.messages.values() ?? []].map((m) => m.peerId))];
   }
 
   /** Removes messages from `ownerId`'s box, returning those that existed. */
@@ -116,36 +182,51 @@ export class Mailboxes {
       const message = box.messages.get(id);
       if (!message) return [];
       box.messages.delete(id);
+      this.#copies.get(message.pairKey)?.delete(message);
       return [message];
     });
   }
 
-  /** Marks incoming messages from `peerId` up to `maxId` read; returns the new read mark, or undefined if unchanged. */
+  /** Marks incoming messages in the chat with `peerId` up to `maxId` read; returns the new read mark, or undefined if unchanged. */
   markRead(ownerId: number, peerId: number, maxId: number): number | undefined {
     const box = this.#box(ownerId);
-    const incoming = this.chat(ownerId, peerId).filter((m) =>
-      m.senderId === peerId && m.id <= maxId
+    const incoming = this.#incoming(ownerId, peerId).filter((m) =>
+      m.id <= maxId
     );
     const newMark = incoming.at(-1)?.id;
-    if (newMark === undefined || newMark <= (box.readInbox.get(peerId) ?? 0)) {
+    if (newMark === undefined || newMark <= this.readMark(ownerId, peerId)) {
       return undefined;
     }
     box.readInbox.set(peerId, newMark);
     return newMark;
   }
 
-  /** Incoming messages from `peerId` that `ownerId` has not read yet. */
+  /** The highest incoming id of the chat with `peerId` that `ownerId` has read. */
+  readMark(ownerId: number, peerId: number): number {
+    return this.#boxes.get(ownerId)?.readInbox.get(peerId) ?? 0;
+  }
+
+  /** Incoming messages in the chat with `peerId` that `ownerId` has not read yet. */
   unreadCount(ownerId: number, peerId: number): number {
-    const mark = this.#boxes.get(ownerId)?.readInbox.get(peerId) ?? 0;
+    const mark = this.readMark(ownerId, peerId);
+    return this.#incoming(ownerId, peerId).filter((m) => m.id > mark).length;
+  }
+
+  /** In a private chat what the peer sent (everything, in Saved Messages); in a group what others sent. */
+  #incoming(ownerId: number, peerId: number): BoxMessage[] {
+    const fromPeer = peerKind(peerId) === "user";
     return this.chat(ownerId, peerId).filter((m) =>
-      m.senderId === peerId && m.id > mark
-    ).length;
+      fromPeer ? m.senderId === peerId : m.senderId !== ownerId
+    );
   }
 
   #store(message: Omit<BoxMessage, "id">): BoxMessage {
     const box = this.#box(message.ownerId);
     const stored = { ...message, id: ++box.lastId };
     box.messages.set(stored.id, stored);
+    let copies = this.#copies.get(stored.pairKey);
+    if (!copies) this.#copies.set(stored.pairKey, copies = new Set());
+    copies.add(stored);
     return stored;
   }
 
@@ -159,25 +240,41 @@ export class Mailboxes {
   }
 }
 
-/** The TL `message` object for a box copy. */
-export function toTlMessage(message: BoxMessage): tl.RawMessage {
+/** The TL message for a box copy as `viewerId` sees it (by default the box's owner; channel messages need the viewer for `out`). */
+export function toTlMessage(
+  message: BoxMessage,
+  viewerId: number = message.ownerId,
+): tl.RawMessage | tl.RawMessageService {
+  const common = {
+    id: message.id,
+    out: message.senderId === viewerId,
+    fromId: message.post ? undefined : tlPeer(message.senderId),
+    peerId: tlPeer(message.peerId),
+    date: message.date,
+    post: message.post,
+    replyTo: message.replyToId === undefined ? undefined : {
+      _: "messageReplyHeader" as const,
+      replyToMsgId: message.replyToId,
+    },
+  };
+  if (message.action) {
+    return { _: "messageService", ...common, action: message.action };
+  }
+  const origin = message.forwardOrigin;
   return {
     _: "message",
-    id: message.id,
-    out: message.senderId === message.ownerId,
-    fromId: { _: "peerUser", userId: message.senderId },
-    peerId: { _: "peerUser", userId: message.peerId },
-    date: message.date,
+    ...common,
+    pinned: message.pinned,
     message: message.text,
     entities: message.entities,
     media: message.media,
-    replyTo: message.replyToId === undefined
-      ? undefined
-      : { _: "messageReplyHeader", replyToMsgId: message.replyToId },
-    fwdFrom: message.forwardOrigin && {
+    ...extrasToTl(message, viewerId),
+    replyMarkup: message.replyMarkup,
+    fwdFrom: origin && {
       _: "messageFwdHeader",
-      fromId: { _: "peerUser", userId: message.forwardOrigin.fromId },
-      date: message.forwardOrigin.date,
+      fromId: tlPeer(origin.fromId),
+      date: origin.date,
+      channelPost: origin.channelPost,
     },
     editDate: message.editDate,
   };
@@ -185,10 +282,22 @@ export function toTlMessage(message: BoxMessage): tl.RawMessage {
 
 /** The account ids a message mentions, so results can carry their `user` objects. */
 export function referencedUserIds(message: BoxMessage): number[] {
-  const ids = [message.ownerId, message.peerId, message.senderId];
+  const ids = [message.ownerId, message.peerId];
+  if (!message.post) ids.push(message.senderId);
   if (message.forwardOrigin) ids.push(message.forwardOrigin.fromId);
   for (const entity of message.entities ?? []) {
     if (entity._ === "messageEntityMentionName") ids.push(entity.userId);
   }
-  return ids;
+  ids.push(...extraUserIds(message));
+  if (message.action?._ === "messageActionChatCreate") {
+    ids.push(...message.action.users);
+  }
+  return ids.filter((id) => peerKind(id) === "user");
+}
+
+/** The peer keys of the groups and channels a message mentions, so results can carry their `chat` objects. */
+export function referencedChatKeys(message: BoxMessage): number[] {
+  const keys = [message.peerId];
+  if (message.forwardOrigin) keys.push(message.forwardOrigin.fromId);
+  return keys.filter((key) => peerKind(key) !== "user");
 }

@@ -1,77 +1,55 @@
-/** Turns the `InputMedia` of `messages.sendMedia`/`uploadMedia`/`editMessage` into stored `MessageMedia`. */
+/**
+ * Turns the `InputMedia` of `messages.sendMedia`/`uploadMedia`/
+ * `sendMultiMedia`/`editMessage` into stored `MessageMedia`, by kind: files
+ * (`media_files.ts`), places, contacts and dice (`media_places.ts`), polls
+ * (`polls.ts`).
+ */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
+import { resolveFileMedia } from "./media_files.ts";
+import { resolvePlaceMedia } from "./media_places.ts";
+import { createPollMedia } from "./polls.ts";
 import type { WorldState } from "./state.ts";
 
-function now(): number {
-  return Math.floor(Date.now() / 1000);
-}
+/** Media kinds an album may hold: files already on the server (uploads go through `messages.uploadMedia` first). */
+const ALBUM_MEDIA = new Set<tl.TypeInputMedia["_"]>([
+  "inputMediaPhoto",
+  "inputMediaDocument",
+  "inputMediaPhotoExternal",
+  "inputMediaDocumentExternal",
+]);
 
-function withFileName(
-  attributes: tl.TypeDocumentAttribute[],
-  file: tl.TypeInputFile,
-): tl.TypeDocumentAttribute[] {
-  const hasName = attributes.some((attribute) =>
-    attribute._ === "documentAttributeFilename"
-  );
-  if (hasName || !("name" in file) || !file.name) return attributes;
-  return [...attributes, {
-    _: "documentAttributeFilename",
-    fileName: file.name,
-  }];
-}
-
-function documentMedia(
-  document: tl.TypeDocument,
-  spoiler?: boolean,
-): tl.RawMessageMediaDocument {
-  return { _: "messageMediaDocument", document, spoiler };
-}
-
-function photoMedia(
-  photo: tl.TypePhoto,
-  spoiler?: boolean,
-): tl.RawMessageMediaPhoto {
-  return { _: "messageMediaPhoto", photo, spoiler };
-}
-
-/** Stores uploaded media or looks up already stored media; other kinds are `MEDIA_INVALID`. */
+/** Stores uploaded media or looks up stored media, for a message `accountId` sends; unsupported kinds are `MEDIA_INVALID`. */
 export function resolveMedia(
   state: WorldState,
   accountId: number,
   media: tl.TypeInputMedia,
 ): tl.TypeMessageMedia {
-  switch (media._) {
-    case "inputMediaUploadedDocument": {
-      const stored = state.files.addDocument({
-        bytes: state.files.assemble(accountId, media.file),
-        mimeType: media.mimeType || "application/octet-stream",
-        attributes: withFileName(media.attributes, media.file),
-        date: now(),
-      });
-      return documentMedia(stored.tl, media.spoiler);
-    }
-    case "inputMediaUploadedPhoto": {
-      const stored = state.files.addPhoto({
-        bytes: state.files.assemble(accountId, media.file),
-        date: now(),
-      });
-      return photoMedia(stored.tl, media.spoiler);
-    }
-    case "inputMediaDocument": {
-      if (media.id._ !== "inputDocument") {
-        throw new RpcFailure(400, "MEDIA_EMPTY");
-      }
-      return documentMedia(
-        state.files.find("document", media.id).tl,
-        media.spoiler,
-      );
-    }
-    case "inputMediaPhoto": {
-      if (media.id._ !== "inputPhoto") throw new RpcFailure(400, "MEDIA_EMPTY");
-      return photoMedia(state.files.find("photo", media.id).tl, media.spoiler);
-    }
-    default:
-      throw new RpcFailure(400, "MEDIA_INVALID");
-  }
+  if (media._ === "inputMediaEmpty") throw new RpcFailure(400, "MEDIA_EMPTY");
+  if (media._ === "inputMediaPoll") return createPollMedia(media, accountId);
+  const resolved = resolveFileMedia(state, accountId, media) ??
+    resolvePlaceMedia(state, media);
+  if (!resolved) throw new RpcFailure(400, "MEDIA_INVALID");
+  return resolved;
+}
+
+/** `messages.uploadMedia`: only files can be uploaded ahead of sending. */
+export function resolveUploadedMedia(
+  state: WorldState,
+  accountId: number,
+  media: tl.TypeInputMedia,
+): tl.TypeMessageMedia {
+  const resolved = resolveFileMedia(state, accountId, media);
+  if (!resolved) throw new RpcFailure(400, "MEDIA_INVALID");
+  return resolved;
+}
+
+/** One item of `messages.sendMultiMedia`: uploaded files are `MEDIA_INVALID`, as on Telegram. */
+export function resolveAlbumMedia(
+  state: WorldState,
+  accountId: number,
+  media: tl.TypeInputMedia,
+): tl.TypeMessageMedia {
+  if (!ALBUM_MEDIA.has(media._)) throw new RpcFailure(400, "MEDIA_INVALID");
+  return resolveFileMedia(state, accountId, media)!;
 }

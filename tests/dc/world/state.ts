@@ -1,35 +1,55 @@
-/** Everything `POST /reset` wipes: accounts, messages, updates, files, logins, faults and the call log. */
+/** Everything `POST /reset` wipes: accounts, chats, messages, updates, files, logins, faults and the call log. */
 import type { tl } from "@mtcute/core";
 import { Accounts } from "./accounts.ts";
+import { ChannelLogs } from "./channel_log.ts";
+import { toTlChats } from "./chat_views.ts";
+import { Chats } from "./chats.ts";
+import { CallbackQueries } from "./callbacks.ts";
 import { CallLog, Faults } from "./faults.ts";
 import { FileStore } from "./files.ts";
+import { InlineQueries } from "./inline.ts";
 import { Logins } from "./logins.ts";
 import { Mailboxes } from "./mailboxes.ts";
-import { UpdateLog } from "./update_log.ts";
+import { DEFAULT_DIFFERENCE_SLICE, UpdateLog } from "./update_log.ts";
 
 /** Options that shape a fresh world state. */
 export interface WorldStateOptions {
   /** The first account id (kept growing across resets so stale sessions never match a new account). */
   firstAccountId?: number;
-  /** Events per `updates.differenceSlice`. */
+  /** The first group/channel id (kept growing across resets, like account ids). */
+  firstChatId?: number;
+  /** Events per `updates.differenceSlice` and per non-final `updates.channelDifference`. */
   differenceSliceSize?: number;
 }
 
 /** The resettable part of the world. */
 export class WorldState {
   readonly accounts: Accounts;
+  readonly chats: Chats;
   readonly mailboxes = new Mailboxes();
   readonly updates: UpdateLog;
+  readonly channelLogs: ChannelLogs;
   readonly files = new FileStore();
   readonly logins = new Logins();
   readonly faults = new Faults();
   readonly calls = new CallLog();
   /** `random_id`s already used per sender, mapped to the message id they produced. */
   readonly randomIds = new Map<string, number>();
+  /** Callback queries waiting for their bots (see `callbacks.ts`). */
+  readonly callbacks = new CallbackQueries();
+  /** Inline queries and their results (see `inline.ts`). */
+  readonly inline = new InlineQueries();
 
   constructor(options: WorldStateOptions = {}) {
     this.accounts = new Accounts(options.firstAccountId);
+    this.chats = new Chats(
+      options.firstChatId,
+      (viewerId, key) => this.accounts.accessHash(viewerId, key),
+    );
     this.updates = new UpdateLog(options.differenceSliceSize);
+    this.channelLogs = new ChannelLogs(
+      options.differenceSliceSize ?? DEFAULT_DIFFERENCE_SLICE,
+    );
   }
 
   /** TL `user` objects of `ids` as `viewerId` sees them. */
@@ -37,10 +57,15 @@ export class WorldState {
     return this.accounts.toTlUsers(ids, viewerId);
   }
 
-  /** Unread incoming messages over all of the account's chats. */
+  /** TL chat objects of the groups and channels `keys` name, as `viewerId` sees them. */
+  chatObjects(keys: Iterable<number>, viewerId: number): tl.TypeChat[] {
+    return toTlChats(this, keys, viewerId);
+  }
+
+  /** Unread incoming messages over all of the account's chats in its own box. */
   unreadCount(accountId: number): number {
-    return this.accounts.all().reduce(
-      (sum, peer) => sum + this.mailboxes.unreadCount(accountId, peer.id),
+    return this.mailboxes.peers(accountId).reduce(
+      (sum, peer) => sum + this.mailboxes.unreadCount(accountId, peer),
       0,
     );
   }

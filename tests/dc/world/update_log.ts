@@ -14,6 +14,8 @@ interface LoggedUpdate {
   date: number;
   /** Accounts whose `user` objects a client needs to understand the update. */
   userIds: number[];
+  /** Groups and channels (peer keys) likewise. */
+  chatKeys: number[];
 }
 
 interface AccountLog {
@@ -26,6 +28,10 @@ interface AccountLog {
 /** How `difference` renders the parts the log does not own. */
 export interface DifferenceContext {
   users(ids: number[]): tl.TypeUser[];
+  /** The chat objects for `keys`, plus those of every chat the account is in. */
+  chats(keys: number[]): tl.TypeChat[];
+  /** `updateChannelTooLong` for channels with events the client may have missed (not pts events of this log). */
+  channelUpdates: tl.RawUpdateChannelTooLong[];
   unreadCount: number;
 }
 
@@ -42,6 +48,7 @@ export class UpdateLog {
     ptsCount: number;
     date: number;
     userIds: number[];
+    chatKeys?: number[];
     build(pts: number): U;
   }): U {
     const log = this.#log(accountId);
@@ -54,6 +61,7 @@ export class UpdateLog {
       seq: log.seq,
       date: log.date,
       userIds: options.userIds,
+      chatKeys: options.chatKeys ?? [],
     });
     return update;
   }
@@ -88,7 +96,7 @@ export class UpdateLog {
       throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_INVALID");
     }
     const pending = log.events.filter((event) => event.pts > request.pts);
-    if (pending.length === 0) {
+    if (pending.length === 0 && context.channelUpdates.length === 0) {
       return { _: "updates.differenceEmpty", date: log.date, seq: log.seq };
     }
     if (
@@ -98,7 +106,7 @@ export class UpdateLog {
     }
     const included = pending.slice(0, request.ptsLimit || this.sliceSize);
     const newMessages: tl.TypeMessage[] = [];
-    const otherUpdates: tl.TypeUpdate[] = [];
+    const otherUpdates: tl.TypeUpdate[] = [...context.channelUpdates];
     for (const { update } of included) {
       if (update._ === "updateNewMessage") newMessages.push(update.message);
       else otherUpdates.push(update);
@@ -111,7 +119,7 @@ export class UpdateLog {
       newMessages,
       newEncryptedMessages: [],
       otherUpdates,
-      chats: [],
+      chats: context.chats(included.flatMap((event) => event.chatKeys)),
       users,
     };
     if (included.length === pending.length) {

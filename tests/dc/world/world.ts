@@ -50,10 +50,11 @@ export class World implements RpcHandler {
     this.#dc = { ...this.#dc, hostname, port };
   }
 
-  /** Wipes accounts, messages, files, faults and logs; connected sessions stay but are logged out. */
+  /** Wipes accounts, chats, messages, files, faults and logs; connected sessions stay but are logged out. */
   reset(): void {
     this.#state = new WorldState({
       firstAccountId: this.#state.accounts.nextId,
+      firstChatId: this.#state.chats.nextId,
       differenceSliceSize: this.#differenceSliceSize,
     });
   }

@@ -1,6 +1,7 @@
-/** `contacts.*`: username resolution. */
+/** `contacts.*`: username resolution (users, bots, public supergroups and channels). */
 import { RpcFailure } from "../../contract.ts";
 import { isValidUsername } from "../accounts.ts";
+import { tlPeer } from "../peer_keys.ts";
 import { type HandlerTable, loggedIn } from "./types.ts";
 
 /** Handlers of the `contacts` namespace. */
@@ -11,6 +12,15 @@ export const contactsHandlers: HandlerTable = {
       throw new RpcFailure(400, "USERNAME_INVALID");
     }
     const account = ctx.state.accounts.byUsername(username);
+    const channel = account ? undefined : ctx.state.chats.byUsername(username);
+    if (channel) {
+      return {
+        _: "contacts.resolvedPeer",
+        peer: tlPeer(channel.key),
+        chats: ctx.state.chatObjects([channel.key], ctx.self.id),
+        users: [],
+      };
+    }
     if (!account) throw new RpcFailure(400, "USERNAME_NOT_OCCUPIED");
     return {
       _: "contacts.resolvedPeer",

@@ -9,8 +9,12 @@ import {
   sendTyping,
 } from "../delivery.ts";
 import type { MessageContent } from "../mailboxes.ts";
-import { resolveMedia } from "../media.ts";
-import { resolveEntities, resolvePeer } from "../peers.ts";
+import { resolveMedia, resolveUploadedMedia } from "../media.ts";
+import { forwardOriginOf } from "../outgoing.ts";
+import { messageInChat, resolveEntities, resolvePeer } from "../peers.ts";
+import { closePollByEdit } from "../poll_votes.ts";
+import { isPoll } from "../polls.ts";
+import { resolveReplyMarkup } from "../reply_markup.ts";
 import {
   type AuthorizedContext,
   type HandlerTable,
@@ -22,15 +26,23 @@ const MAX_TEXT_LENGTH = 4096;
 const MAX_CAPTION_LENGTH = 1024;
 const MAX_FORWARDED = 100;
 
-/** The replied message's id in the sender's box, if it is in this chat (otherwise the reply is dropped, as on Telegram). */
+/** The replied message's id in the sender's box (the channel's for channels), if it is in this chat (otherwise the reply is dropped, as on Telegram). */
 function replyTarget(
   ctx: AuthorizedContext,
   peerId: number,
   replyTo: tl.TypeInputReplyTo | undefined,
 ): number | undefined {
   if (replyTo?._ !== "inputReplyToMessage") return undefined;
-  const replied = ctx.state.mailboxes.get(ctx.self.id, replyTo.replyToMsgId);
-  return replied?.peerId === peerId ? replied.id : undefined;
+  return messageInChat(ctx.state, ctx.self.id, peerId, replyTo.replyToMsgId)
+    ?.id;
+}
+
+/** Only bots' keyboards are kept, as on Telegram (checked and converted by `reply_markup.ts`). */
+function keyboard(
+  ctx: AuthorizedContext,
+  replyMarkup: tl.TypeReplyMarkup | undefined,
+): tl.TypeReplyMarkup | undefined {
+  return resolveReplyMarkup(ctx.state, ctx.self, replyMarkup);
 }
 
 function textContent(
@@ -66,7 +78,7 @@ export const messagesHandlers: HandlerTable = {
       senderId: ctx.self.id,
       peerId,
       messages: [{
-        content,
+        content: { ...content, replyMarkup: keyboard(ctx, params.replyMarkup) },
         replyToId: replyTarget(ctx, peerId, params.replyTo),
         randomId: params.randomId,
       }],
@@ -85,7 +97,11 @@ export const messagesHandlers: HandlerTable = {
       senderId: ctx.self.id,
       peerId,
       messages: [{
-        content: { ...caption, media },
+        content: {
+          ...caption,
+          media,
+          replyMarkup: keyboard(ctx, params.replyMarkup),
+        },
         replyToId: replyTarget(ctx, peerId, params.replyTo),
         randomId: params.randomId,
       }],
@@ -93,7 +109,7 @@ export const messagesHandlers: HandlerTable = {
   }),
   "messages.uploadMedia": loggedIn((ctx, params) => {
     resolvePeer(ctx.state, ctx.self.id, params.peer);
-    return resolveMedia(ctx.state, ctx.self.id, params.media);
+    return resolveUploadedMedia(ctx.state, ctx.self.id, params.media);
   }),
   "messages.forwardMessages": loggedIn((ctx, params) => {
     const fromPeerId = resolvePeer(ctx.state, ctx.self.id, params.fromPeer);
@@ -106,14 +122,13 @@ export const messagesHandlers: HandlerTable = {
       throw new RpcFailure(400, "RANDOM_ID_INVALID");
     }
     const messages = params.id.map((id, index) => {
-      const original = ctx.state.mailboxes.get(ctx.self.id, id);
-      if (!original || original.peerId !== fromPeerId) {
+      const original = messageInChat(ctx.state, ctx.self.id, fromPeerId, id);
+      if (!original || original.action) {
         throw new RpcFailure(400, "MESSAGE_ID_INVALID");
       }
       const forwardOrigin = params.dropAuthor
         ? undefined
-        : original.forwardOrigin ??
-          { fromId: original.senderId, date: original.date };
+        : forwardOriginOf(original);
       const keepCaption = !(params.dropMediaCaptions && original.media);
       return {
         content: {
@@ -133,9 +148,16 @@ export const messagesHandlers: HandlerTable = {
   }),
   "messages.editMessage": loggedIn((ctx, params) => {
     const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
-    const message = ctx.state.mailboxes.get(ctx.self.id, params.id);
-    if (!message || message.peerId !== peerId) {
-      throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+    const message = messageInChat(ctx.state, ctx.self.id, peerId, params.id);
+    if (!message) throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+    if (params.media?._ === "inputMediaPoll" && isPoll(message.media)) {
+      return closePollByEdit(ctx, {
+        editorId: ctx.self.id,
+        peerKey: peerId,
+        message,
+        input: params.media,
+        replyMarkup: keyboard(ctx, params.replyMarkup),
+      });
     }
     const text = params.message === undefined ? undefined : textContent(ctx, {
       text: params.message,
@@ -150,9 +172,11 @@ export const messagesHandlers: HandlerTable = {
       resolveMedia(ctx.state, ctx.self.id, params.media);
     return editMessage(ctx, {
       ownerId: ctx.self.id,
+      peerId,
       id: params.id,
       ...text,
       media,
+      replyMarkup: keyboard(ctx, params.replyMarkup),
     });
   }),
   "messages.deleteMessages": loggedIn((ctx, params) =>

@@ -1,10 +1,15 @@
 /** Every API method the world answers, by name. */
 import { authHandlers } from "./auth.ts";
+import { botQueriesHandlers } from "./bot_queries.ts";
 import { botsHandlers } from "./bots.ts";
+import { channelsHandlers } from "./channels.ts";
+import { chatsHandlers } from "./chats.ts";
 import { contactsHandlers } from "./contacts.ts";
 import { helpHandlers } from "./help.ts";
 import { historyHandlers } from "./history.ts";
+import { mediaHandlers } from "./media.ts";
 import { messagesHandlers } from "./messages.ts";
+import { pinsHandlers } from "./pins.ts";
 import type { HandlerTable } from "./types.ts";
 import { updatesHandlers } from "./updates.ts";
 import { uploadHandlers } from "./upload.ts";
@@ -19,6 +24,11 @@ export const HANDLERS: HandlerTable = {
   ...updatesHandlers,
   ...messagesHandlers,
   ...historyHandlers,
+  ...chatsHandlers,
+  ...channelsHandlers,
   ...botsHandlers,
   ...uploadHandlers,
+  ...botQueriesHandlers,
+  ...mediaHandlers,
+  ...pinsHandlers,
 };

@@ -1,0 +1,321 @@
+/**
+ * Telegram's updates as MTKruto's `Update` objects (types.md §3.1). Most are
+ * rendered at once, while mtcute hands them over; the ones that need a
+ * network call (the message a callback query is about, the message a new
+ * message replies to or pins) are queued as their TL source and rendered
+ * when the queue reaches them (`renderHeld`), so nothing is lost if the
+ * process stops in between.
+ */
+import { tl } from "@mtcute/core";
+import { PeersIndex } from "@mtcute/core";
+import type { TelegramClient } from "@mtcute/core/client.js";
+import { tlJsonToMtcute } from "../../tl/from_json.ts";
+import { mtcuteToTlJson } from "../../tl/to_json.ts";
+import type { UpdateKind } from "../../updates/kinds.ts";
+import { renderRawMessages } from "../render/messages.ts";
+import { renderChatActionType } from "../types/chat_action.ts";
+import {
+  pinnedMessageId,
+  renderMessage,
+  repliedMessageId,
+} from "../types/message.ts";
+import type { PeerLookup } from "../types/peers.ts";
+import { markedPeerId, peerChatP } from "../types/peers.ts";
+import { renderPoll } from "../types/poll.ts";
+import {
+  renderCallbackQuery,
+  renderChosenInlineResult,
+  renderInlineQuery,
+} from "../types/queries.ts";
+import {
+  renderMessageReactionCount,
+  renderMessageReactions,
+} from "../types/reactions.ts";
+import type { MessageChats } from "./message_chats.ts";
+
+/** What to queue for one TL update. */
+export type UpdatePlan =
+  & { type: UpdateKind; identity?: string }
+  & ({ update: Record<string, unknown> } | { source: string });
+
+/** What the planner needs to know about the account. */
+export interface PlanContext {
+  chats: MessageChats;
+}
+
+type MessageUpdate =
+  | tl.RawUpdateNewMessage
+  | tl.RawUpdateNewChannelMessage
+  | tl.RawUpdateEditMessage
+  | tl.RawUpdateEditChannelMessage;
+
+/** The TL source of a held-back update: the update and its peers, as TL-JSON text. */
+function sourceOf(update: tl.TypeUpdate, peers: PeersIndex): string {
+  return JSON.stringify({
+    update: mtcuteToTlJson(update),
+    users: [...peers.users.values()].map(mtcuteToTlJson),
+    chats: [...peers.chats.values()].map(mtcuteToTlJson),
+  });
+}
+
+function parseSource(
+  source: string,
+): { update: tl.TypeUpdate; peers: PeersIndex } {
+  const { update, users, chats } = JSON.parse(source) as {
+    update: unknown;
+    users: unknown[];
+    chats: unknown[];
+  };
+  const read = (value: unknown) => tlJsonToMtcute(value, { expect: "any" });
+  return {
+    update: read(update) as unknown as tl.TypeUpdate,
+    peers: PeersIndex.from({
+      users: users.map(read) as unknown as tl.TypeUser[],
+      chats: chats.map(read) as unknown as tl.TypeChat[],
+    }),
+  };
+}
+
+/** Whether a message is in one of the boxes Telegram numbers per account (not a channel's own). */
+function inCommonBox(message: tl.TypeMessage): boolean {
+  return message._ !== "messageEmpty" && message.peerId._ !== "peerChannel";
+}
+
+function planMessage(
+  update: MessageUpdate,
+  peers: PeersIndex,
+  context: PlanContext,
+): UpdatePlan | undefined {
+  const { message } = update;
+  if (message._ === "messageEmpty") return undefined;
+  const chatId = markedPeerId(message.peerId);
+  if (inCommonBox(message)) context.chats.remember(message.id, chatId);
+  // MTKruto delivers outgoing messages only when asked to (its `outgoingMessages`, off by default).
+  if (message.out) return undefined;
+  const edited = update._ === "updateEditMessage" ||
+    update._ === "updateEditChannelMessage";
+  const type = edited ? "editedMessage" : "message";
+  const identity = edited
+    ? `${type}:${chatId}:${message.id}:${
+      message._ === "message" ? message.editDate ?? 0 : 0
+    }`
+    : `${type}:${chatId}:${message.id}`;
+  if (
+    repliedMessageId(message) !== undefined ||
+    pinnedMessageId(message) !== undefined
+  ) {
+    return { type, identity, source: sourceOf(update, peers) };
+  }
+  const rendered = renderMessage(message, peers);
+  return rendered
+    ? { type, identity, update: { type, [type]: rendered } }
+    : undefined;
+}
+
+function planDeletion(
+  update: tl.RawUpdateDeleteMessages | tl.RawUpdateDeleteChannelMessages,
+  context: PlanContext,
+): UpdatePlan | undefined {
+  const deletedMessages = update._ === "updateDeleteChannelMessages"
+    ? update.messages.map((messageId) => ({
+      chatId: markedPeerId({ _: "peerChannel", channelId: update.channelId }),
+      messageId,
+    }))
+    : context.chats.chatsOf(update.messages);
+  // MTKruto skips ids it does not know, and the whole update when it knows none.
+  if (!deletedMessages.length) return undefined;
+  return {
+    type: "deletedMessages",
+    identity: `deletedMessages:${update.pts}:${update.messages.join(",")}`,
+    update: { type: "deletedMessages", deletedMessages },
+  };
+}
+
+function chatActionOf(
+  update:
+    | tl.RawUpdateUserTyping
+    | tl.RawUpdateChatUserTyping
+    | tl.RawUpdateChannelUserTyping,
+): UpdatePlan | undefined {
+  const action = renderChatActionType(update.action);
+  if (!action) return undefined;
+  const chatId = update._ === "updateUserTyping"
+    ? update.userId
+    : update._ === "updateChatUserTyping"
+    ? markedPeerId({ _: "peerChat", chatId: update.chatId })
+    : markedPeerId({ _: "peerChannel", channelId: update.channelId });
+  const fromId = update._ === "updateUserTyping"
+    ? update.userId
+    : markedPeerId(update.fromId);
+  const threadId = update._ === "updateChatUserTyping"
+    ? undefined
+    : update.topMsgId;
+  return {
+    type: "chatAction",
+    update: {
+      type: "chatAction",
+      chatAction: {
+        type: action,
+        chatId,
+        fromId,
+        ...(threadId === undefined ? {} : { messageThreadId: threadId }),
+      },
+    },
+  };
+}
+
+/** What to queue for a TL update, or undefined when MTKruto has nothing for it. */
+export function planUpdate(
+  update: tl.TypeUpdate,
+  peers: PeersIndex,
+  context: PlanContext,
+): UpdatePlan | undefined {
+  switch (update._) {
+    case "updateNewMessage":
+    case "updateNewChannelMessage":
+    case "updateEditMessage":
+    case "updateEditChannelMessage":
+      return planMessage(update, peers, context);
+    case "updateDeleteMessages":
+    case "updateDeleteChannelMessages":
+      return planDeletion(update, context);
+    case "updateBotCallbackQuery":
+      return {
+        type: "callbackQuery",
+        identity: `callbackQuery:${update.queryId}`,
+        source: sourceOf(update, peers),
+      };
+    case "updateInlineBotCallbackQuery":
+      return {
+        type: "callbackQuery",
+        identity: `callbackQuery:${update.queryId}`,
+        update: {
+          type: "callbackQuery",
+          callbackQuery: renderCallbackQuery(update, peers),
+        },
+      };
+    case "updateBotInlineQuery":
+      return {
+        type: "inlineQuery",
+        identity: `inlineQuery:${update.queryId}`,
+        update: {
+          type: "inlineQuery",
+          inlineQuery: renderInlineQuery(update, peers),
+        },
+      };
+    case "updateBotInlineSend":
+      return {
+        type: "chosenInlineResult",
+        update: {
+          type: "chosenInlineResult",
+          chosenInlineResult: renderChosenInlineResult(update, peers),
+        },
+      };
+    case "updateMessagePoll":
+      // MTKruto drops a poll update whose poll body it never saw.
+      if (!update.poll) return undefined;
+      return {
+        type: "poll",
+        update: {
+          type: "poll",
+          poll: renderPoll({
+            _: "messageMediaPoll",
+            poll: update.poll,
+            results: update.results,
+          }),
+        },
+      };
+    case "updateMessagePollVote":
+      return {
+        type: "pollAnswer",
+        update: {
+          type: "pollAnswer",
+          pollAnswer: {
+            pollId: update.pollId.toString(),
+            from: peerChatP(peers as PeerLookup, update.peer),
+            optionIndexes: update.options.map((option) =>
+              Number(new TextDecoder().decode(option))
+            ),
+          },
+        },
+      };
+    case "updateUserTyping":
+    case "updateChatUserTyping":
+    case "updateChannelUserTyping":
+      return chatActionOf(update);
+    case "updateBotMessageReaction":
+      return {
+        type: "messageReactions",
+        update: {
+          type: "messageReactions",
+          messageReactions: renderMessageReactions(update, peers),
+        },
+      };
+    case "updateBotMessageReactions":
+      return {
+        type: "messageReactionCount",
+        update: {
+          type: "messageReactionCount",
+          messageReactionCount: renderMessageReactionCount(update, peers),
+        },
+      };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Renders a held-back update from its source: fetches the message it needs,
+ * then renders. Null when MTKruto would drop it (a callback query whose
+ * message cannot be fetched). A network failure throws, to be tried again.
+ */
+export async function renderHeld(
+  client: TelegramClient,
+  kind: string,
+  source: string,
+): Promise<Record<string, unknown> | null> {
+  let parsed;
+  try {
+    parsed = parseSource(source);
+  } catch (error) {
+    // A source this version cannot read will never render: drop it rather than hold the queue.
+    console.error(`held-back update dropped: ${error}`);
+    return null;
+  }
+  const { update, peers } = parsed;
+  if (update._ === "updateBotCallbackQuery") {
+    let found;
+    try {
+      [found] = await client.getMessages(
+        markedPeerId(update.peer),
+        [update.msgId],
+      );
+    } catch (error) {
+      // Telegram refused (the chat is gone, the message is not ours to see): MTKruto drops such
+      // a query. Anything else (the network) is tried again.
+      if (tl.RpcError.is(error)) return null;
+      throw error;
+    }
+    if (!found) return null;
+    const [message] = await renderRawMessages(client, [{
+      raw: found.raw,
+      peers: found._peers,
+    }]);
+    if (!message) return null;
+    return {
+      type: "callbackQuery",
+      callbackQuery: renderCallbackQuery(update, peers, message),
+    };
+  }
+  if (
+    update._ === "updateNewMessage" || update._ === "updateNewChannelMessage" ||
+    update._ === "updateEditMessage" || update._ === "updateEditChannelMessage"
+  ) {
+    const [message] = await renderRawMessages(client, [{
+      raw: update.message,
+      peers,
+    }]);
+    return message ? { type: kind, [kind]: message } : null;
+  }
+  return null;
+}

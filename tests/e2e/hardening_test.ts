@@ -72,17 +72,17 @@ Deno.test(
         [
           "mtcute.sendText",
           `[${userId}, 5]`,
-          /^Argument 2 of sendText \(text\) must be a string, or .*; got the number 5$/,
+          /^Argument 2 of mtcute\.sendText \(text\) must be a string, or .*; got the number 5$/,
         ],
         [
           "mtcute.sendText",
           "{}",
-          /^Argument 1 of sendText \(chatId\) must be a chat: .*; got an object$/,
+          /^Argument 1 of mtcute\.sendText \(chatId\) must be a chat: .*; got an object$/,
         ],
         [
           "mtcute.setMyCommands",
           '[{"commands":[1]}]',
-          /^Argument 1 of setMyCommands \(params\), at \.commands\[0\], must be a TL object \{"_": "botCommand", …\}/,
+          /^Argument 1 of mtcute\.setMyCommands \(params\), at \.commands\[0\], must be a TL object \{"_": "botCommand", …\}/,
         ],
         // MTKruto's methods name their arguments the same way.
         [
@@ -129,7 +129,7 @@ Deno.test(
       assertEquals([passwd.status, passwd.errorType], [400, "input"]);
       assertMatch(
         String(passwd.body),
-        /^Argument 2 of sendMedia \(media\), at \.file, must be a file: a file id, an http\(s\) URL, or \{"_": "file", "field": "<part name>"\} for a multipart file part; got the string "\/etc\/passwd"$/,
+        /^Argument 2 of mtcute\.sendMedia \(media\), at \.file, must be a file: a file id, an http\(s\) URL, or \{"_": "file", "field": "<part name>"\} for a multipart file part; got the string "\/etc\/passwd"$/,
       );
 
       // 4. A bad file id is a 400 before any 200 is sent.
@@ -157,7 +157,7 @@ Deno.test(
       assertEquals([mediaAsFile.status, mediaAsFile.errorType], [400, "input"]);
       assertMatch(
         String(mediaAsFile.body),
-        /^Argument 2 of sendMedia \(media\) must be .*; got the multipart file part "media"; a file part can only stand where a file is expected/,
+        /^Argument 2 of mtcute\.sendMedia \(media\) must be .*; got the multipart file part "media"; a file part can only stand where a file is expected/,
       );
       const chatAsFile = await postForm(gateway, `${base}/mtcute.sendMedia`, [
         ["chat", doc],
@@ -170,7 +170,7 @@ Deno.test(
       assertEquals([chatAsFile.status, chatAsFile.errorType], [400, "input"]);
       assertMatch(
         String(chatAsFile.body),
-        /^Argument 1 of sendMedia \(chatId\) must be a chat: .*; got the multipart file part "chat"/,
+        /^Argument 1 of mtcute\.sendMedia \(chatId\) must be a chat: .*; got the multipart file part "chat"/,
       );
       // The same request, right, still sends the document.
       const sent = await postForm(gateway, `${base}/mtcute.sendMedia`, [

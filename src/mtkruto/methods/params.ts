@@ -3,6 +3,7 @@ import { InputError } from "../../errors.ts";
 import type { InputPeerLike } from "@mtcute/core";
 import { resolveChatId, toChatId } from "../params/chat_id.ts";
 import { toInputFile } from "../params/file_source.ts";
+import { readInteger, readNumber, readString } from "../params/read.ts";
 import { describeValue } from "../../describe_value.ts";
 import type { Param } from "./define.ts";
 
@@ -17,19 +18,12 @@ export function chatIdParam(name = "chatId"): Param<InputPeerLike> {
   };
 }
 
-/** A non-negative safe integer (message ids, counts, coordinates are numbers below). */
+/** A safe integer (message ids, counts …). */
 export function integerParam(name: string): Param<number> {
   return {
     name,
     type: "number",
-    read(value, path) {
-      if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-        throw new InputError(
-          `${path} must be an integer; got ${describeValue(value)}`,
-        );
-      }
-      return value;
-    },
+    read: (value, path) => readInteger(value, path),
   };
 }
 
@@ -38,18 +32,7 @@ export const messageIdParam = (name = "messageId") => integerParam(name);
 
 /** A finite number (latitude, longitude …). */
 export function numberParam(name: string): Param<number> {
-  return {
-    name,
-    type: "number",
-    read(value, path) {
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        throw new InputError(
-          `${path} must be a number; got ${describeValue(value)}`,
-        );
-      }
-      return value;
-    },
-  };
+  return { name, type: "number", read: readNumber };
 }
 
 /** A string; `nonEmpty` refuses "". */
@@ -61,15 +44,11 @@ export function stringParam(
     name,
     type: "string",
     read(value, path) {
-      if (typeof value !== "string") {
-        throw new InputError(
-          `${path} must be a string; got ${describeValue(value)}`,
-        );
-      }
-      if (nonEmpty && value.length === 0) {
+      const text = readString(value, path);
+      if (nonEmpty && text === "") {
         throw new InputError(`${path} must not be empty`);
       }
-      return value;
+      return text;
     },
   };
 }

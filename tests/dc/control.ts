@@ -7,6 +7,11 @@ import {
   createBotControl,
 } from "./control_bots.ts";
 import { type ControlMedia, controlMedia } from "./control_media.ts";
+import {
+  createReactionControl,
+  type ReactionControl,
+  reactionRoutes,
+} from "./control_reactions.ts";
 import { normalizePhone } from "./world/accounts.ts";
 import { createChat } from "./world/chat_creation.ts";
 import { type ChatType, requireChat } from "./world/chats.ts";
@@ -59,7 +64,7 @@ export interface SentMessage {
 }
 
 /** The control API as an object. */
-export interface Control extends BotControl {
+export interface Control extends BotControl, ReactionControl {
   /** Creates a bot with a fresh token. */
   createBot(
     input: { username: string; firstName?: string },
@@ -156,6 +161,7 @@ function boxOwner(user: number, peer: number): number {
 export function createControl(world: World): Control {
   return {
     ...createBotControl(world),
+    ...createReactionControl(world),
     createBot(input) {
       const bot = world.state.accounts.createBot(input);
       return { id: bot.id, token: bot.botToken! };
@@ -357,6 +363,7 @@ export type Route = (req: Request, url: URL) => Promise<Response> | Response;
 function routes(control: Control): Record<string, Route> {
   return {
     ...botRoutes(control),
+    ...reactionRoutes(control),
     "POST /bots": async (req) => {
       const body = await readBody(req);
       return json(

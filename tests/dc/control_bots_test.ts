@@ -6,6 +6,7 @@ import {
   callbackKeyboard,
   eventually,
   sendMedia,
+  uploaded,
 } from "./world/_bots_testing.ts";
 import { pushedUpdates, sendText } from "./world/_chats_testing.ts";
 import { invoke } from "./world/_testing.ts";
@@ -150,13 +151,15 @@ Deno.test("control: GET /messages summarizes every media kind", async () => {
     geoPoint: { _: "inputGeoPoint", lat: 1, long: 2 },
     title: "Here",
     address: "There",
-    provider: "",
-    venueId: "",
-    venueType: "",
+    provider: "foursquare",
+    venueId: "4b05",
+    venueType: "food/cafe",
   });
   await sendMedia(world, botMain, userPeer, {
-    _: "inputMediaDocumentExternal",
-    url: "https://example.com/voice.ogg",
+    _: "inputMediaUploadedDocument",
+    file: await uploaded(world, botMain, new Uint8Array(8), "voice.ogg"),
+    mimeType: "audio/ogg",
+    attributes: [{ _: "documentAttributeAudio", duration: 3 }],
   });
   const listed = await request(
     "GET",
@@ -172,6 +175,9 @@ Deno.test("control: GET /messages summarizes every media kind", async () => {
     longitude: 2,
     title: "Here",
     address: "There",
+    provider: "foursquare",
+    venueId: "4b05",
+    venueType: "food/cafe",
   });
   assertEquals([audio.type, audio.kind, audio.mimeType, audio.fileName], [
     "document",

@@ -46,6 +46,9 @@ export type ControlMedia =
     longitude: number;
     title: string;
     address: string;
+    provider: string;
+    venueId: string;
+    venueType: string;
   }
   | {
     type: "contact";
@@ -171,6 +174,9 @@ export function controlMedia(
         ...point(media.geo),
         title: media.title,
         address: media.address,
+        provider: media.provider,
+        venueId: media.venueId,
+        venueType: media.venueType,
       };
     case "messageMediaContact":
       return {

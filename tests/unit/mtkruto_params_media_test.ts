@@ -8,7 +8,7 @@ import {
   toSendMedia,
   toVenueMedia,
 } from "../../src/mtkruto/params/media.ts";
-import { assertEquals, assertThrowsWithMessage } from "../assert.ts";
+import { assert, assertEquals, assertThrowsWithMessage } from "../assert.ts";
 import {
   assertInputError,
   attachedFile,
@@ -85,6 +85,27 @@ Deno.test("toSendMedia: an attached part's name, type and size unless the params
   );
 });
 
+Deno.test("toSendMedia: an untyped photo part leaves the type to mtcute, which reads it from the bytes", () => {
+  const part = {
+    ...attachedFile("file"),
+    mimeType: "application/octet-stream",
+  };
+  assertEquals(toSendMedia("photo", part, {}, "params"), {
+    type: "photo",
+    file: part.file,
+    fileName: "file",
+    fileSize: 3,
+  });
+  // A document keeps the type it came with: there it is the file's own.
+  assertEquals(toSendMedia("document", part, {}, "params"), {
+    type: "document",
+    file: part.file,
+    fileName: "file",
+    fileMime: "application/octet-stream",
+    fileSize: 3,
+  });
+});
+
 Deno.test("toSendMedia: videos, animations, video notes, voice and stickers", () => {
   const video = documentFileId("video");
   assertEquals(
@@ -107,7 +128,20 @@ Deno.test("toSendMedia: videos, animations, video notes, voice and stickers", ()
   );
   assertEquals(
     toSendMedia("animation", URL, { width: 100, height: 50 }, "params"),
-    { type: "video", isAnimated: true, file: URL, width: 100, height: 50 },
+    // MTKruto marks every animation it sends streamable.
+    {
+      type: "video",
+      isAnimated: true,
+      file: URL,
+      width: 100,
+      height: 50,
+      supportsStreaming: true,
+    },
+  );
+  // MTKruto's sendVideoNote takes no URL.
+  assertInputError(
+    () => toSendMedia("videoNote", URL, {}, "params"),
+    "videoNote: URL not supported. A video note must be an upload or a file id",
   );
   assertEquals(
     toSendMedia("videoNote", documentFileId("videoNote"), {
@@ -133,6 +167,68 @@ Deno.test("toSendMedia: videos, animations, video notes, voice and stickers", ()
       caption: "stickers have none",
     }, "params"),
     { type: "sticker", file: documentFileId("sticker"), alt: "😺" },
+  );
+});
+
+Deno.test("toSendMedia: an uploaded sticker keeps its MIME type, which mtcute would make WebP", async () => {
+  const part = (fileName: string, mimeType: string) => ({
+    ...attachedFile(fileName),
+    mimeType,
+  });
+  // A TGS sticker is mtcute's animated one.
+  assertEquals(
+    toSendMedia("sticker", part("duck.tgs", "application/x-tgsticker"), {
+      emoji: "🦆",
+    }, "params"),
+    {
+      type: "sticker",
+      file: attachedFile().file,
+      fileName: "duck.tgs",
+      fileMime: "application/x-tgsticker",
+      fileSize: 3,
+      isAnimated: true,
+      alt: "🦆",
+    },
+  );
+  // A video sticker's bytes come as a Response that names their type.
+  const video = toSendMedia("sticker", part("clap.webm", "video/webm"), {
+    emoji: "👏",
+  }, "params") as { file: unknown; fileMime: string; isAnimated?: true };
+  assert(video.file instanceof Response);
+  assertEquals(
+    [video.file.headers.get("content-type"), video.fileMime, video.isAnimated],
+    ["video/webm", "video/webm", undefined],
+  );
+  assertEquals(
+    new Uint8Array(await video.file.arrayBuffer()),
+    attachedFile().file,
+  );
+  // So is a reader's, read to its end.
+  const chunks = [new Uint8Array([7, 8]), new Uint8Array([9])];
+  const reader = {
+    read: (into: Uint8Array) => {
+      const chunk = chunks.shift();
+      if (chunk) into.set(chunk);
+      return Promise.resolve(chunk?.length ?? 0);
+    },
+  };
+  const streamed = toSendMedia("sticker", reader, {
+    mimeType: "video/webm",
+  }, "params") as { file: Response };
+  assertEquals(
+    new Uint8Array(await streamed.file.arrayBuffer()),
+    new Uint8Array([7, 8, 9]),
+  );
+  // A file id keeps its stored type: nothing to label.
+  assertEquals(
+    toSendMedia("sticker", documentFileId("sticker"), {
+      mimeType: "video/webm",
+    }, "params"),
+    {
+      type: "sticker",
+      file: documentFileId("sticker"),
+      fileMime: "video/webm",
+    },
   );
 });
 
@@ -200,7 +296,13 @@ Deno.test("toInputMedia: InputMedia with type, its file under the type's key", (
   );
   assertEquals(
     toInputMedia({ type: "animation", animation: URL, duration: 2 }, "m"),
-    { type: "video", isAnimated: true, file: URL, duration: 2 },
+    {
+      type: "video",
+      isAnimated: true,
+      file: URL,
+      duration: 2,
+      supportsStreaming: true,
+    },
   );
   assertEquals(
     toInputMedia({ type: "voice", voice: attachedFile("a.ogg") }, "m"),

@@ -1,6 +1,10 @@
 /** MTKruto's input converters: the readers, chat ids and file sources. */
 import { InputError } from "../../src/errors.ts";
-import { resolveChatId, toChatId } from "../../src/mtkruto/params/chat_id.ts";
+import {
+  resolveChatId,
+  toChatId,
+  withPhonesResolved,
+} from "../../src/mtkruto/params/chat_id.ts";
 import {
   metadataOf,
   toCachedFileId,
@@ -128,6 +132,33 @@ Deno.test("resolveChatId: phone numbers go through resolvePhoneNumber, the rest 
   assertEquals(await resolveChatId(client, "durov"), "durov");
   assertEquals(await resolveChatId(client, -42), -42);
   assertEquals(asked, ["+15551234567"]);
+});
+
+Deno.test("withPhonesResolved: phone numbers inside a params object are resolved at the given keys only", async () => {
+  const asked: string[] = [];
+  const client = {
+    resolvePhoneNumber(phone: string) {
+      asked.push(phone);
+      return Promise.resolve({ _: "inputPeerSelf" } as const);
+    },
+  };
+  const options = {
+    chatId: "+15550001",
+    fromUser: "durov",
+    query: "+15550002",
+    limit: 5,
+  };
+  assertEquals(
+    await withPhonesResolved(client, options, ["chatId", "fromUser"]),
+    {
+      chatId: { _: "inputPeerSelf" },
+      fromUser: "durov",
+      query: "+15550002",
+      limit: 5,
+    },
+  );
+  assertEquals(asked, ["+15550001"]);
+  assertEquals(options.chatId, "+15550001", "the input is left as it was");
 });
 
 Deno.test("toInputFile: file ids, http(s) URLs and attached parts", () => {

@@ -3,7 +3,7 @@ import type { InputPeerLike } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { InputError } from "../../errors.ts";
 import { toReplyMarkup } from "../params/reply_markup.ts";
-import { toChatId } from "../params/chat_id.ts";
+import { toChatId, withPhonesResolved } from "../params/chat_id.ts";
 import { optionalBoolean, optionalInteger } from "../params/read.ts";
 import { renderMessages, renderOneMessage } from "../render/messages.ts";
 import { renderPoll } from "../types/poll.ts";
@@ -67,7 +67,11 @@ export const MANAGE_METHODS: DialectMethod[] = [
     "Message[]",
     async (call, from, to, ids, params) => {
       const sent = await call.client.forwardMessagesById(
-        forwardOptions(call, from, to, ids, params),
+        await withPhonesResolved(
+          call.client,
+          forwardOptions(call, from, to, ids, params),
+          ["sendAs"],
+        ),
       );
       return await renderMessages(call.client, sent);
     },
@@ -84,7 +88,11 @@ export const MANAGE_METHODS: DialectMethod[] = [
     "Message",
     async (call, from, to, id, params) => {
       const [sent] = await call.client.forwardMessagesById(
-        forwardOptions(call, from, to, [id], params),
+        await withPhonesResolved(
+          call.client,
+          forwardOptions(call, from, to, [id], params),
+          ["sendAs"],
+        ),
       );
       if (!sent) throw new InputError("Message not found.", 404);
       return await renderOneMessage(call.client, sent);

@@ -103,7 +103,7 @@ export const QUERY_METHODS: DialectMethod[] = [
     "bot",
     [
       queryIdParam,
-      customParam("results", "InlineQueryResult[]", toInlineResults),
+      customParam("results", "InputInlineQueryResult[]", toInlineResults),
       optionsParam("AnswerInlineQueryParams"),
     ],
     "void",

@@ -1,6 +1,6 @@
 /** Reading messages: by id, history, search (methods.md §B.4). */
 import type { TelegramClient } from "@mtcute/core/client.js";
-import { toChatId } from "../params/chat_id.ts";
+import { toChatId, withPhonesResolved } from "../params/chat_id.ts";
 import { optionalInteger, optionalString } from "../params/read.ts";
 import { toSearchFilter } from "../params/search.ts";
 import { renderMessages } from "../render/messages.ts";
@@ -96,7 +96,9 @@ export const READ_METHODS: DialectMethod[] = [
         threadId: optionalInteger(params, "threadId", "params"),
         limit: limitOf(params),
       };
-      const found = await call.client.searchMessages(options);
+      const found = await call.client.searchMessages(
+        await withPhonesResolved(call.client, options, ["chatId", "fromUser"]),
+      );
       return {
         messages: await renderMessages(call.client, found),
         count: found.total,

@@ -14,6 +14,7 @@ import {
 } from "../params/media.ts";
 import type { SendMediaKind } from "../params/media.ts";
 import { toTypingStatus } from "../params/chat_action.ts";
+import { withPhonesResolved } from "../params/chat_id.ts";
 import { optionalInteger, optionalString } from "../params/read.ts";
 import { toSendOptions } from "../params/send.ts";
 import { parseText } from "../text/parse_mode.ts";
@@ -38,6 +39,11 @@ const context = (call: DialectCall) => ({
   method: call.method,
 });
 
+/** The send options with a phone-number `sendAs` resolved; called once every parameter was read. */
+function withSendAs(call: DialectCall, options: Record<string, unknown>) {
+  return withPhonesResolved(call.client, options, ["sendAs"]);
+}
+
 /** Sends one medium with the common options; answers the sent message in MTKruto's shape. */
 async function sendOne(
   call: DialectCall,
@@ -45,7 +51,10 @@ async function sendOne(
   media: unknown,
   params: Record<string, unknown>,
 ) {
-  const options = toSendOptions(params, context(call), "params");
+  const options = await withSendAs(
+    call,
+    toSendOptions(params, context(call), "params"),
+  );
   const sent = await call.client.sendMedia(
     chatId,
     media as InputMediaLike,
@@ -65,10 +74,11 @@ const sendMessage = defineMethod(
   "MessageText",
   async (call, chatId, text, params) => {
     const input: InputText = parseText(text, params, "params");
-    const options = toSendOptions(params, context(call), "params");
+    const read = toSendOptions(params, context(call), "params");
     const preview = params.linkPreview === undefined
       ? {}
       : toLinkPreview(params.linkPreview, "params.linkPreview");
+    const options = await withSendAs(call, read);
     const sent = preview.webpage
       ? await call.client.sendMedia(
         chatId,
@@ -241,7 +251,10 @@ const sendMediaGroup = defineMethod(
         "sendMediaGroup: photos and videos may be mixed; other kinds must all be of one kind",
       );
     }
-    const options = toSendOptions(params, context(call), "params");
+    const options = await withSendAs(
+      call,
+      toSendOptions(params, context(call), "params"),
+    );
     const sent = await call.client.sendMediaGroup(
       chatId,
       media as InputMediaLike[],

@@ -61,6 +61,28 @@ export async function resolveChatId(
     : chatId;
 }
 
+/**
+ * `options` with the chats at `keys` that are phone numbers resolved, for
+ * chats named inside a params object (`sendAs`, a search's `from`…).
+ */
+export async function withPhonesResolved<T extends object>(
+  client: PhoneResolver,
+  options: T,
+  keys: readonly (keyof T & string)[],
+): Promise<T> {
+  const resolved = { ...options } as Record<string, unknown>;
+  for (const key of keys) {
+    const chatId = resolved[key];
+    if (
+      (typeof chatId === "string" || typeof chatId === "number") &&
+      isPhoneNumberChatId(chatId)
+    ) {
+      resolved[key] = await client.resolvePhoneNumber(chatId as string);
+    }
+  }
+  return resolved as T;
+}
+
 function markedId(value: number, path: string): number {
   if (!Number.isSafeInteger(value)) fail(path, EXPECTED, value);
   try {

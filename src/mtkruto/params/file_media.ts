@@ -5,11 +5,14 @@
  */
 import type { InputMediaLike } from "@mtcute/core";
 import { omitUndefined } from "../types/omit_undefined.ts";
+import { InputError } from "../../errors.ts";
 import {
+  isUrlSource,
   type MediaFileKind,
   metadataOf,
   toMediaFile,
   toThumbnail,
+  withMimeType,
 } from "./file_source.ts";
 import {
   at,
@@ -27,6 +30,9 @@ import { toCaption } from "./send.ts";
 
 /** Telegram's TL value for "destroy after it was opened" (MTKruto's "afterOpen"). */
 export const VIEW_ONCE = 0x7FFFFFFF;
+/** The MIME types of animated (Lottie) and video stickers; MTKruto also takes WebP ones. */
+const ANIMATED_STICKER_MIME = "application/x-tgsticker";
+const VIDEO_STICKER_MIME = "video/webm";
 /** MTKruto's upper bound on an upload part. */
 const MAX_CHUNK_SIZE = 512 * 1024;
 
@@ -34,6 +40,8 @@ const MAX_CHUNK_SIZE = 512 * 1024;
 export interface FileMediaOptions {
   /** Whether the params' caption keys are read (not for stickers and poll media). */
   caption: boolean;
+  /** Whether an animation is marked streamable, as MTKruto's sendAnimation and InputMedia do (poll media are not). */
+  streamableAnimation?: boolean;
 }
 
 /** The file at `filePath` as a medium of `kind`, described by `params` (at `path`). */
@@ -43,7 +51,7 @@ export function toFileMedia(
   filePath: string,
   params: JsonObject,
   path: string,
-  { caption }: FileMediaOptions = { caption: true },
+  { caption, streamableAnimation }: FileMediaOptions = { caption: true },
 ): InputMediaLike {
   const input = toMediaFile(file, filePath, kind);
   const metadata = metadataOf(input);
@@ -73,6 +81,11 @@ export function toFileMedia(
       return omitUndefined({
         type: "photo",
         ...common,
+        // Telegram reads a photo's format from its bytes: an untyped part (the
+        // multipart default) must not stop mtcute from naming the upload itself.
+        fileMime: common.fileMime === "application/octet-stream"
+          ? undefined
+          : common.fileMime,
         spoiler: spoiler(),
         ttlSeconds: selfDestruct(params, path),
       });
@@ -103,6 +116,7 @@ export function toFileMedia(
         duration: duration(),
         width: size("width"),
         height: size("height"),
+        supportsStreaming: streamableAnimation || undefined,
         spoiler: spoiler(),
       });
     case "voice":
@@ -119,6 +133,12 @@ export function toFileMedia(
         title: optionalString(params, "title", path),
       });
     case "videoNote": {
+      if (isUrlSource(input)) {
+        // MTKruto's sendVideoNote refuses URLs; Telegram makes no video note of one.
+        throw new InputError(
+          `${filePath}: URL not supported. A video note must be an upload or a file id`,
+        );
+      }
       const length = size("length");
       return omitUndefined({
         type: "video",
@@ -130,12 +150,20 @@ export function toFileMedia(
         height: length,
       });
     }
-    case "sticker":
+    case "sticker": {
+      // mtcute uploads a sticker as WebP, or as TGS when `isAnimated`: a
+      // video sticker's type has to come with its bytes.
+      const mimeType = common.fileMime;
       return omitUndefined({
         type: "sticker",
         ...common,
+        file: mimeType === VIDEO_STICKER_MIME
+          ? withMimeType(input, mimeType)
+          : input,
+        isAnimated: mimeType === ANIMATED_STICKER_MIME || undefined,
         alt: optionalString(params, "emoji", path),
       });
+    }
   }
 }
 

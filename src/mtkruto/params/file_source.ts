@@ -137,7 +137,7 @@ export function toMediaFile(
   kind: MediaFileKind,
 ): InputFileLike {
   const file = toInputFile(value, path);
-  if (typeof file === "string" && !/^https?:\/\//.test(file)) {
+  if (typeof file === "string" && !isUrlSource(file)) {
     const type = fileIdType(file);
     if (type !== undefined && !FILE_TYPES_OF[kind].includes(type)) {
       throw new InputError(
@@ -148,6 +148,11 @@ export function toMediaFile(
     }
   }
   return file;
+}
+
+/** Whether a `toInputFile` result is an http(s) URL, for Telegram to fetch. */
+export function isUrlSource(file: InputFileLike): file is string {
+  return typeof file === "string" && /^https?:\/\//.test(file);
 }
 
 /** TDLib file types whose ids hold a photo location (the rest hold a document's). */
@@ -191,6 +196,42 @@ export function toThumbnail(value: unknown, path: string): InputFileLike {
     'a multipart file part ({"_": "file", "field": "<part name>"}); a thumbnail cannot be a file id or a URL',
     value,
   );
+}
+
+/**
+ * `file` as a Response whose Content-Type mtcute takes as the file's MIME
+ * type, over the one a medium's type fixes (a sticker's WebP); ids and URLs
+ * are returned as they are.
+ */
+export function withMimeType(
+  file: InputFileLike,
+  mimeType: string,
+): InputFileLike {
+  if (!isByteSource(file)) return file;
+  const body = file instanceof Uint8Array || file instanceof Blob ||
+      file instanceof ReadableStream
+    ? file as BodyInit
+    : readableOf(file as ByteReader);
+  return new Response(body, { headers: { "content-type": mimeType } });
+}
+
+/** mtcute's byte reader: fills `into`, resolves with the count, 0 at the end. */
+interface ByteReader {
+  read(into: Uint8Array): Promise<number>;
+}
+
+/** How much of a reader `readableOf` asks for at a time. */
+const READ_CHUNK_BYTES = 64 * 1024;
+
+function readableOf(reader: ByteReader): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    async pull(controller) {
+      const chunk = new Uint8Array(READ_CHUNK_BYTES);
+      const read = await reader.read(chunk);
+      if (read === 0) controller.close();
+      else controller.enqueue(chunk.subarray(0, read));
+    },
+  });
 }
 
 /** What the part's headers said about a byte source `toInputFile` returned, if it came from one. */

@@ -1,5 +1,5 @@
 /**
- * answerInlineQuery's InlineQueryResult[] (0.216 kinds, cached ones
+ * answerInlineQuery's InputInlineQueryResult[] (0.216 kinds, cached ones
  * included) and AnswerInlineQueryParams → mtcute's InputInlineResult[] and
  * answer options (methods.md §A.1, §A.3, §B.8).
  */
@@ -63,7 +63,7 @@ const MAX_ID_BYTES = 64;
 /** MTKruto's default cache time of an answer, in seconds. */
 const DEFAULT_CACHE_TIME = 300;
 
-/** InlineQueryResult[] → mtcute's InputInlineResult[] (at most 50). */
+/** InputInlineQueryResult[] → mtcute's InputInlineResult[] (at most 50). */
 export function toInlineResults(
   value: unknown,
   path: string,

@@ -52,6 +52,7 @@ export function toSendMedia(
   const object = readObject(params, path);
   const media = toFileMedia(kind, file, kind, object, path, {
     caption: kind !== "sticker",
+    streamableAnimation: true,
   });
   if ((kind === "photo" || kind === "video") && given(object, "starCount")) {
     // A paid post carries the caption itself; its media carry none.
@@ -70,7 +71,10 @@ export function toSendMedia(
 export function toInputMedia(value: unknown, path: string): InputMediaLike {
   const media = readObject(value, path);
   const type = readType(media, path, INPUT_MEDIA_TYPES);
-  return toFileMedia(type, media[type], at(path, type), media, path);
+  return toFileMedia(type, media[type], at(path, type), media, path, {
+    caption: true,
+    streamableAnimation: true,
+  });
 }
 
 /** sendLocation: a point (`inputMediaGeoPoint`, keeping `horizontalAccuracy`), or with `livePeriod` a live location. */

@@ -3,6 +3,8 @@
  * fills `replyToMessage` and `pinnedMessage` by fetching those messages from
  * the same chat; so do we, one level deep (the fetched ones carry no replied
  * message of their own), which bounds a render to one extra call per chat.
+ * Stickers' `setName` takes a look-up of their sets (sticker_sets.ts), for
+ * the messages and the ones they reply to or pin alike.
  */
 import type { Message as MtcuteMessage, tl } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
@@ -14,6 +16,8 @@ import {
 } from "../types/message.ts";
 import type { PeerLookup } from "../types/peers.ts";
 import { markedPeerId } from "../types/peers.ts";
+import type { StickerSetNames } from "../types/sticker.ts";
+import { resolveStickerSetNames } from "./sticker_sets.ts";
 
 /** A TL message with the peers that came with it. */
 export interface RawMessage {
@@ -34,11 +38,11 @@ export function rawOf(message: MtcuteMessage): RawMessage {
 
 const key = (chatId: number, id: number) => `${chatId}:${id}`;
 
-/** Fetches the messages `items` reply to or pin, rendered; a message that cannot be fetched is left out. */
+/** Fetches the messages `items` reply to or pin; a message that cannot be fetched is left out. */
 async function fetchReferenced(
   client: TelegramClient,
   items: readonly RawMessage[],
-): Promise<Map<string, Message>> {
+): Promise<Map<string, RawMessage>> {
   const wanted = new Map<number, Set<number>>();
   for (const { raw } of items) {
     if (raw._ === "messageEmpty") continue;
@@ -50,7 +54,7 @@ async function fetchReferenced(
       ids.add(id);
     }
   }
-  const found = new Map<string, Message>();
+  const found = new Map<string, RawMessage>();
   await Promise.all([...wanted].map(async ([chatId, ids]) => {
     let fetched: (MtcuteMessage | null)[];
     try {
@@ -60,9 +64,7 @@ async function fetchReferenced(
       return;
     }
     for (const message of fetched) {
-      if (!message) continue;
-      const rendered = renderMessage(message.raw, message._peers);
-      if (rendered) found.set(key(chatId, message.id), rendered);
+      if (message) found.set(key(chatId, message.id), rawOf(message));
     }
   }));
   return found;
@@ -74,21 +76,34 @@ export async function renderRawMessages(
   items: readonly RawMessage[],
   options: RenderOptions = {},
 ): Promise<Message[]> {
-  const referenced = await fetchReferenced(client, items);
+  const raws = (messages: Iterable<RawMessage>) =>
+    [...messages].map(({ raw }) => raw);
+  // The sets of `items` are looked up while the referenced messages are fetched.
+  const [referenced, ownNames] = await Promise.all([
+    fetchReferenced(client, items),
+    resolveStickerSetNames(client, raws(items)),
+  ]);
+  const referencedNames = await resolveStickerSetNames(
+    client,
+    raws(referenced.values()),
+  );
+  const stickerSetName: StickerSetNames = (stickerSet) =>
+    ownNames(stickerSet) ?? referencedNames(stickerSet);
+  const renderReferenced = (chatId: number, id: number | undefined) => {
+    const found = id === undefined
+      ? undefined
+      : referenced.get(key(chatId, id));
+    return found && renderMessage(found.raw, found.peers, { stickerSetName });
+  };
   const rendered: Message[] = [];
   for (const { raw, peers } of items) {
     if (raw._ === "messageEmpty") continue;
     const chatId = markedPeerId(raw.peerId);
-    const replied = repliedMessageId(raw);
-    const pinned = pinnedMessageId(raw);
     const message = renderMessage(raw, peers, {
       ...options,
-      replyToMessage: replied === undefined
-        ? undefined
-        : referenced.get(key(chatId, replied)),
-      pinnedMessage: pinned === undefined
-        ? undefined
-        : referenced.get(key(chatId, pinned)),
+      replyToMessage: renderReferenced(chatId, repliedMessageId(raw)),
+      pinnedMessage: renderReferenced(chatId, pinnedMessageId(raw)),
+      stickerSetName,
     });
     if (message) rendered.push(message);
   }

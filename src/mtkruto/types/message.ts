@@ -1,7 +1,8 @@
 /**
  * MTKruto's Message from a TL message (types.md §4). Synchronous: the
  * caller fetches the replied and pinned messages (`repliedMessageId`,
- * `pinnedMessageId` say which) and passes them in, rendered.
+ * `pinnedMessageId` say which) and the names of the sticker sets it
+ * references, and passes them in.
  */
 import type { tl } from "@mtcute/core";
 import {
@@ -63,7 +64,7 @@ export function renderMessage(
       putService(draft, raw, peers, context);
     } else {
       draft = contentBase(raw, chat, peers, context);
-      putContent(draft, raw, peers);
+      putContent(draft, raw, peers, context.stickerSetName);
     }
     // MTKruto forces the flag onto the finished message, so it comes last unless set before.
     if (context.isScheduled && !draft.isScheduled) draft.isScheduled = true;

@@ -17,6 +17,7 @@ import { unlessMissing } from "./optional_peer.ts";
 import { renderMessageReactionList } from "./reactions.ts";
 import { renderReplyMarkup } from "./reply_markup.ts";
 import { renderReplyQuote } from "./reply_quote.ts";
+import type { StickerSetNames } from "./sticker.ts";
 
 /** What the caller knows beyond the TL message (see `renderMessage`). */
 export interface MessageContext {
@@ -28,6 +29,8 @@ export interface MessageContext {
   isScheduled?: boolean;
   /** The business connection a business update came through. */
   businessConnectionId?: string;
+  /** Short names of the sticker sets the message's stickers reference, resolved by the caller; `setName` is left out without them. */
+  stickerSetName?: StickerSetNames;
 }
 
 /** A message being built: MessageBase with `type` first and room for the variant's payload. */

@@ -6,8 +6,9 @@
  * without a photo (an expired self-destructing one), a link medium without a
  * URL and `webPageNotModified` give `unsupported` where MTKruto fails the
  * message; `rich_message` gives `unsupported` (MTKruto's `richText` needs
- * page-block renderers we do not have); sticker `setName` is left out (MTKruto
- * looks the set up over the network).
+ * page-block renderers we do not have). Sticker `setName` needs the network
+ * (MTKruto looks the set up): the caller resolves the names first
+ * (render/sticker_sets.ts) and passes them in; without them it is left out.
  */
 import type { tl } from "@mtcute/core";
 import { renderChecklist } from "./checklist.ts";
@@ -29,6 +30,7 @@ import { renderEntities } from "./message_entity.ts";
 import type { PeerLookup } from "./peers.ts";
 import { renderPoll } from "./poll.ts";
 import { RenderError } from "./render_error.ts";
+import { stickerSetNameOf, type StickerSetNames } from "./sticker.ts";
 
 /** Telegram's `ttl_seconds` for "destroy once opened" (the largest int32). */
 const AFTER_OPEN = 2147483647;
@@ -82,9 +84,13 @@ function putDocument(
   draft: MessageDraft,
   raw: tl.RawMessage,
   media: tl.RawMessageMediaDocument,
+  stickerSetName: StickerSetNames | undefined,
 ): void {
-  if (media.document?._ !== "document") return;
-  const content = renderDocumentContent(media.document);
+  const { document } = media;
+  if (document?._ !== "document") return;
+  const content = renderDocumentContent(document, {
+    stickerSetName: stickerSetNameOf(document, stickerSetName),
+  });
   if (content.type !== "sticker" && content.type !== "videoNote") {
     putMediaBase(draft, raw, media);
   }
@@ -132,10 +138,14 @@ function putPaidMedia(
   }
 }
 
-/** The poll context: peers for `addedBy`, our LinkPreview for link media. */
-function pollContext(peers: PeerLookup) {
+/** The poll context: peers for `addedBy`, sticker set names, our LinkPreview for link media. */
+function pollContext(
+  peers: PeerLookup,
+  stickerSetName: StickerSetNames | undefined,
+) {
   return {
     peers,
+    stickerSetName,
     linkPreview: (media: tl.RawMessageMediaWebPage) => {
       const preview = renderLinkPreview(media);
       if (!preview) throw new RenderError("Poll link medium has no page");
@@ -161,6 +171,7 @@ function putPlain(
   draft: MessageDraft,
   media: tl.TypeMessageMedia,
   peers: PeerLookup,
+  stickerSetName: StickerSetNames | undefined,
 ): void {
   switch (media._) {
     case "messageMediaDice":
@@ -173,7 +184,7 @@ function putPlain(
       return;
     case "messageMediaPoll":
       draft.type = "poll";
-      draft.poll = renderPoll(media, pollContext(peers));
+      draft.poll = renderPoll(media, pollContext(peers, stickerSetName));
       return;
     case "messageMediaToDo":
       draft.type = "checklist";
@@ -201,11 +212,16 @@ function putPlain(
   }
 }
 
-/** Chooses the content variant of `raw` and appends its payload; the draft stays `unsupported` when none fits. */
+/**
+ * Chooses the content variant of `raw` and appends its payload; the draft
+ * stays `unsupported` when none fits. `stickerSetName` names the sets its
+ * stickers reference (`setName` is left out for the ones it does not know).
+ */
 export function putContent(
   draft: MessageDraft,
   raw: tl.RawMessage,
   peers: PeerLookup,
+  stickerSetName?: StickerSetNames,
 ): void {
   if (raw.richMessage) return;
   const media = raw.media;
@@ -227,7 +243,7 @@ export function putContent(
       }
       return;
     case "messageMediaDocument":
-      putDocument(draft, raw, media);
+      putDocument(draft, raw, media, stickerSetName);
       return;
     case "messageMediaContact":
       // MTKruto's quirk: contacts carry the caption fields although Telegram gives them no caption.
@@ -242,6 +258,6 @@ export function putContent(
       putPaidMedia(draft, raw, media);
       return;
     default:
-      putPlain(draft, media, peers);
+      putPlain(draft, media, peers, stickerSetName);
   }
 }

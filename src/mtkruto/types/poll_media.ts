@@ -16,7 +16,12 @@ import {
 import type { PeerLookup } from "./peers.ts";
 import { type Photo, renderPhoto } from "./photo.ts";
 import { RenderError } from "./render_error.ts";
-import { renderSticker, type Sticker } from "./sticker.ts";
+import {
+  renderSticker,
+  type Sticker,
+  stickerSetNameOf,
+  type StickerSetNames,
+} from "./sticker.ts";
 
 /** A medium attached to a poll, told apart by `type`. */
 export type PollMedia =
@@ -34,7 +39,7 @@ export interface PollContext {
   /** The peers of the update or result, for the options' `addedBy` (left out without them). */
   peers?: PeerLookup;
   /** Short name of a sticker set referenced by id (sticker `setName` is left out without it). */
-  stickerSetName?: (stickerSet: tl.RawInputStickerSetID) => string | undefined;
+  stickerSetName?: StickerSetNames;
   /** The LinkPreview (types.md §13) of a link medium; link media are left out without it. */
   linkPreview?: (media: tl.RawMessageMediaWebPage) => object;
 }
@@ -84,11 +89,8 @@ function documentMedium(
   if (documentAttribute(document, "documentAttributeAnimated")) {
     return { type: "animation", animation: renderAnimation(document) };
   }
-  const sticker = documentAttribute(document, "documentAttributeSticker");
-  if (sticker) {
-    const setName = sticker.stickerset._ === "inputStickerSetID"
-      ? context.stickerSetName?.(sticker.stickerset)
-      : undefined;
+  if (documentAttribute(document, "documentAttributeSticker")) {
+    const setName = stickerSetNameOf(document, context.stickerSetName);
     return { type: "sticker", sticker: renderSticker(document, { setName }) };
   }
   if (documentAttribute(document, "documentAttributeVideo")) {

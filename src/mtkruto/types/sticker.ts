@@ -39,6 +39,29 @@ export interface StickerExtras {
   customEmojiId?: string;
 }
 
+/** Short names of sticker sets by the id reference a sticker attribute holds; undefined for a set whose name is not known. */
+export type StickerSetNames = (
+  stickerSet: tl.RawInputStickerSetID,
+) => string | undefined;
+
+/** The set a sticker document's attribute references by id, if it does: the only reference MTKruto resolves a name for. */
+export function referencedStickerSet(
+  document: tl.RawDocument,
+): tl.RawInputStickerSetID | undefined {
+  const stickerset = documentAttribute(document, "documentAttributeSticker")
+    ?.stickerset;
+  return stickerset?._ === "inputStickerSetID" ? stickerset : undefined;
+}
+
+/** The short name of the set `document` references by id, as `names` knows it. */
+export function stickerSetNameOf(
+  document: tl.RawDocument,
+  names: StickerSetNames | undefined,
+): string | undefined {
+  const stickerSet = referencedStickerSet(document);
+  return stickerSet && names?.(stickerSet);
+}
+
 const MASK_POINTS = ["forehead", "eyes", "mouth"] as const;
 
 /** TL mask coordinates in MTKruto's shape (any point past 2 is the chin, as MTKruto reads it). */

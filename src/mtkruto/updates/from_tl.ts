@@ -2,9 +2,9 @@
  * Telegram's updates as MTKruto's `Update` objects (types.md §3.1). Most are
  * rendered at once, while mtcute hands them over; the ones that need a
  * network call (the message a callback query is about, the message a new
- * message replies to or pins) are queued as their TL source and rendered
- * when the queue reaches them (`renderHeld`), so nothing is lost if the
- * process stops in between.
+ * message replies to or pins, the name of a sticker's set) are queued as
+ * their TL source and rendered when the queue reaches them (`renderHeld`),
+ * so nothing is lost if the process stops in between.
  */
 import { tl } from "@mtcute/core";
 import { PeersIndex } from "@mtcute/core";
@@ -13,6 +13,7 @@ import { tlJsonToMtcute } from "../../tl/from_json.ts";
 import { mtcuteToTlJson } from "../../tl/to_json.ts";
 import type { UpdateKind } from "../../updates/kinds.ts";
 import { renderRawMessages } from "../render/messages.ts";
+import { stickerSetsOf } from "../render/sticker_sets.ts";
 import { renderChatActionType } from "../types/chat_action.ts";
 import {
   pinnedMessageId,
@@ -31,7 +32,21 @@ import {
   renderMessageReactionCount,
   renderMessageReactions,
 } from "../types/reactions.ts";
+import type { UpdatePayloads } from "../types/update.ts";
 import type { MessageChats } from "./message_chats.ts";
+
+/** The plan of an update rendered at once, its payload checked against what clients are told it is (types/update.ts). */
+function rendered<K extends UpdateKind>(
+  type: K,
+  payload: UpdatePayloads[K],
+  identity?: string,
+): UpdatePlan {
+  return {
+    type,
+    ...(identity === undefined ? {} : { identity }),
+    update: { type, [type]: payload },
+  };
+}
 
 /** What to queue for one TL update. */
 export type UpdatePlan =
@@ -100,16 +115,16 @@ function planMessage(
       message._ === "message" ? message.editDate ?? 0 : 0
     }`
     : `${type}:${chatId}:${message.id}`;
+  // Held back when the render needs the network: a replied or pinned message, a sticker set's name.
   if (
     repliedMessageId(message) !== undefined ||
-    pinnedMessageId(message) !== undefined
+    pinnedMessageId(message) !== undefined ||
+    stickerSetsOf(message).length > 0
   ) {
     return { type, identity, source: sourceOf(update, peers) };
   }
-  const rendered = renderMessage(message, peers);
-  return rendered
-    ? { type, identity, update: { type, [type]: rendered } }
-    : undefined;
+  const payload = renderMessage(message, peers);
+  return payload ? rendered(type, payload, identity) : undefined;
 }
 
 function planDeletion(
@@ -124,11 +139,11 @@ function planDeletion(
     : context.chats.chatsOf(update.messages);
   // MTKruto skips ids it does not know, and the whole update when it knows none.
   if (!deletedMessages.length) return undefined;
-  return {
-    type: "deletedMessages",
-    identity: `deletedMessages:${update.pts}:${update.messages.join(",")}`,
-    update: { type: "deletedMessages", deletedMessages },
-  };
+  return rendered(
+    "deletedMessages",
+    deletedMessages,
+    `deletedMessages:${update.pts}:${update.messages.join(",")}`,
+  );
 }
 
 function chatActionOf(
@@ -150,18 +165,21 @@ function chatActionOf(
   const threadId = update._ === "updateChatUserTyping"
     ? undefined
     : update.topMsgId;
-  return {
-    type: "chatAction",
-    update: {
-      type: "chatAction",
-      chatAction: {
-        type: action,
-        chatId,
-        fromId,
-        ...(threadId === undefined ? {} : { messageThreadId: threadId }),
-      },
-    },
-  };
+  return rendered("chatAction", {
+    type: action,
+    chatId,
+    fromId,
+    ...(threadId === undefined ? {} : { messageThreadId: threadId }),
+  });
+}
+
+/**
+ * The identity of an update of the account's qts sequence: its qts names it
+ * once per account, so the same update fetched again (getDifference after a
+ * crash before mtcute saved its qts) is not queued twice.
+ */
+function qtsIdentity(type: UpdateKind, update: { qts: number }): string {
+  return `${type}:qts:${update.qts}`;
 }
 
 /** What to queue for a TL update, or undefined when MTKruto has nothing for it. */
@@ -186,79 +204,57 @@ export function planUpdate(
         source: sourceOf(update, peers),
       };
     case "updateInlineBotCallbackQuery":
-      return {
-        type: "callbackQuery",
-        identity: `callbackQuery:${update.queryId}`,
-        update: {
-          type: "callbackQuery",
-          callbackQuery: renderCallbackQuery(update, peers),
-        },
-      };
+      return rendered(
+        "callbackQuery",
+        renderCallbackQuery(update, peers),
+        `callbackQuery:${update.queryId}`,
+      );
     case "updateBotInlineQuery":
-      return {
-        type: "inlineQuery",
-        identity: `inlineQuery:${update.queryId}`,
-        update: {
-          type: "inlineQuery",
-          inlineQuery: renderInlineQuery(update, peers),
-        },
-      };
+      return rendered(
+        "inlineQuery",
+        renderInlineQuery(update, peers),
+        `inlineQuery:${update.queryId}`,
+      );
     case "updateBotInlineSend":
-      return {
-        type: "chosenInlineResult",
-        update: {
-          type: "chosenInlineResult",
-          chosenInlineResult: renderChosenInlineResult(update, peers),
-        },
-      };
+      return rendered(
+        "chosenInlineResult",
+        renderChosenInlineResult(update, peers),
+      );
     case "updateMessagePoll":
       // MTKruto drops a poll update whose poll body it never saw.
       if (!update.poll) return undefined;
-      return {
-        type: "poll",
-        update: {
-          type: "poll",
-          poll: renderPoll({
-            _: "messageMediaPoll",
-            poll: update.poll,
-            results: update.results,
-          }),
-        },
-      };
+      return rendered(
+        "poll",
+        renderPoll({
+          _: "messageMediaPoll",
+          poll: update.poll,
+          results: update.results,
+        }),
+      );
     case "updateMessagePollVote":
-      return {
-        type: "pollAnswer",
-        update: {
-          type: "pollAnswer",
-          pollAnswer: {
-            pollId: update.pollId.toString(),
-            from: peerChatP(peers as PeerLookup, update.peer),
-            optionIndexes: update.options.map((option) =>
-              Number(new TextDecoder().decode(option))
-            ),
-          },
-        },
-      };
+      return rendered("pollAnswer", {
+        pollId: update.pollId.toString(),
+        from: peerChatP(peers as PeerLookup, update.peer),
+        optionIndexes: update.options.map((option) =>
+          Number(new TextDecoder().decode(option))
+        ),
+      }, qtsIdentity("pollAnswer", update));
     case "updateUserTyping":
     case "updateChatUserTyping":
     case "updateChannelUserTyping":
       return chatActionOf(update);
     case "updateBotMessageReaction":
-      return {
-        type: "messageReactions",
-        update: {
-          type: "messageReactions",
-          messageReactions: renderMessageReactions(update, peers),
-        },
-      };
+      return rendered(
+        "messageReactions",
+        renderMessageReactions(update, peers),
+        qtsIdentity("messageReactions", update),
+      );
     case "updateBotMessageReactions":
-      return {
-        type: "messageReactionCount",
-        update: {
-          type: "messageReactionCount",
-          messageReactionCount: renderMessageReactionCount(update, peers),
-        },
-      };
+      return rendered(
+        "messageReactionCount",
+        renderMessageReactionCount(update, peers),
+        qtsIdentity("messageReactionCount", update),
+      );
     default:
       return undefined;
   }

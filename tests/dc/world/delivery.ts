@@ -1,13 +1,13 @@
 /**
- * Changes to message boxes: sending, editing, deleting, reading, typing (see
- * `emit.ts` for how they reach clients). Private chats and basic groups live
- * in the accounts' own boxes and are handled here; supergroups and channels
- * are handed to `channels.ts`.
+ * Changes to message boxes: sending, editing, deleting, reading (see
+ * `emit.ts` for how they reach clients; typing is in `typing.ts`). Private
+ * chats and basic groups live in the accounts' own boxes and are handled
+ * here; supergroups and channels are handed to `channels.ts`.
  */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import { editChannelMessage, sendChannelMessages } from "./channels.ts";
-import { type Chat, isModerator, requireChat, requirePoster } from "./chats.ts";
+import { isModerator, requireChat, requirePoster } from "./chats.ts";
 import {
   type DeliveryContext,
   emitContainer,
@@ -28,7 +28,7 @@ import {
   type MessageEdit,
   type Outgoing,
 } from "./outgoing.ts";
-import { bareId, peerKind, tlPeer } from "./peer_keys.ts";
+import { peerKind, tlPeer } from "./peer_keys.ts";
 import type { WorldState } from "./state.ts";
 
 export type { DeliveryContext } from "./emit.ts";
@@ -48,13 +48,13 @@ export function messageEvent(
   };
 }
 
-/** Who else gets a copy of what `senderId` sends to `peerId`: the peer of a private chat, the other members of a group. */
-function recipientsOf(
+/** Who else gets what `senderId` sends to `peerId` (fails if it may not send there): the peer of a private chat, the other members of a group or channel. */
+export function recipientsOf(
   state: WorldState,
   senderId: number,
   peerId: number,
 ): number[] {
-  if (peerKind(peerId) === "group") {
+  if (peerKind(peerId) !== "user") {
     const chat = requireChat(state.chats, peerId);
     requirePoster(chat, senderId);
     return [...chat.members.keys()].filter((id) => id !== senderId);
@@ -289,52 +289,4 @@ export function readHistory(
     });
   }
   return { _: "messages.affectedMessages", pts: inbox.pts, ptsCount: 1 };
-}
-
-/** The typing update the other members of `chat` get. */
-function chatTyping(
-  chat: Chat,
-  senderId: number,
-  action: tl.TypeSendMessageAction,
-): tl.RawUpdateChatUserTyping | tl.RawUpdateChannelUserTyping {
-  const fromId = tlPeer(senderId);
-  return peerKind(chat.key) === "group"
-    ? { _: "updateChatUserTyping", chatId: bareId(chat.key), fromId, action }
-    : {
-      _: "updateChannelUserTyping",
-      channelId: bareId(chat.key),
-      fromId,
-      action,
-    };
-}
-
-/** Tells the peer's (or the other members') sessions that `senderId` is typing (not logged: typing is not a pts event). */
-export function sendTyping(
-  ctx: DeliveryContext,
-  options: {
-    senderId: number;
-    peerId: number;
-    action: tl.TypeSendMessageAction;
-  },
-): void {
-  const { senderId, peerId, action } = options;
-  const date = now();
-  if (peerKind(peerId) === "user") {
-    if (senderId === peerId) return;
-    const update: tl.RawUpdateUserTyping = {
-      _: "updateUserTyping",
-      userId: senderId,
-      action,
-    };
-    ctx.sessions.push(peerId, { _: "updateShort", update, date });
-    return;
-  }
-  const chat = requireChat(ctx.state.chats, peerId);
-  requirePoster(chat, senderId);
-  const update = chatTyping(chat, senderId, action);
-  for (const memberId of chat.members.keys()) {
-    if (memberId !== senderId) {
-      ctx.sessions.push(memberId, { _: "updateShort", update, date });
-    }
-  }
 }

@@ -2,7 +2,8 @@
  * Turns the `InputMedia` of `messages.sendMedia`/`uploadMedia`/
  * `sendMultiMedia`/`editMessage` into stored `MessageMedia`, by kind: files
  * (`media_files.ts`), places, contacts and dice (`media_places.ts`), polls
- * (`polls.ts`).
+ * (`polls.ts`). External media (a URL for Telegram to fetch) fail as they do
+ * on Telegram when the fetch fails: the emulator has no network.
  */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
@@ -11,13 +12,26 @@ import { resolvePlaceMedia } from "./media_places.ts";
 import { createPollMedia } from "./polls.ts";
 import type { WorldState } from "./state.ts";
 
-/** Media kinds an album may hold: files already on the server (uploads go through `messages.uploadMedia` first). */
+/** Media kinds an album may hold: files already on the server (uploads go through `messages.uploadMedia` first) or URLs (refused, see `refuseExternal`). */
 const ALBUM_MEDIA = new Set<tl.TypeInputMedia["_"]>([
   "inputMediaPhoto",
   "inputMediaDocument",
   "inputMediaPhotoExternal",
   "inputMediaDocumentExternal",
 ]);
+
+/** Media Telegram makes by downloading a URL. */
+const EXTERNAL_MEDIA = new Set<tl.TypeInputMedia["_"]>([
+  "inputMediaPhotoExternal",
+  "inputMediaDocumentExternal",
+]);
+
+/** `WEBPAGE_CURL_FAILED` (Telegram's answer when it cannot fetch a URL) for external media. */
+function refuseExternal(media: tl.TypeInputMedia): void {
+  if (EXTERNAL_MEDIA.has(media._)) {
+    throw new RpcFailure(400, "WEBPAGE_CURL_FAILED");
+  }
+}
 
 /** Stores uploaded media or looks up stored media, for a message `accountId` sends; unsupported kinds are `MEDIA_INVALID`. */
 export function resolveMedia(
@@ -26,6 +40,7 @@ export function resolveMedia(
   media: tl.TypeInputMedia,
 ): tl.TypeMessageMedia {
   if (media._ === "inputMediaEmpty") throw new RpcFailure(400, "MEDIA_EMPTY");
+  refuseExternal(media);
   if (media._ === "inputMediaPoll") return createPollMedia(media, accountId);
   const resolved = resolveFileMedia(state, accountId, media) ??
     resolvePlaceMedia(state, media);
@@ -39,6 +54,7 @@ export function resolveUploadedMedia(
   accountId: number,
   media: tl.TypeInputMedia,
 ): tl.TypeMessageMedia {
+  refuseExternal(media);
   const resolved = resolveFileMedia(state, accountId, media);
   if (!resolved) throw new RpcFailure(400, "MEDIA_INVALID");
   return resolved;
@@ -51,5 +67,6 @@ export function resolveAlbumMedia(
   media: tl.TypeInputMedia,
 ): tl.TypeMessageMedia {
   if (!ALBUM_MEDIA.has(media._)) throw new RpcFailure(400, "MEDIA_INVALID");
+  refuseExternal(media);
   return resolveFileMedia(state, accountId, media)!;
 }

@@ -4,6 +4,8 @@
  * reused ones, and ones "fetched" from a URL. Telegram downloads external
  * URLs; the emulator cannot, so it stores an empty placeholder named after
  * the URL's last path segment, with the MIME type its extension suggests.
+ * Only inline results' content URLs become placeholders: external media in a
+ * message fail first (`media.ts`), as Telegram's do when the fetch fails.
  */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";

@@ -9,6 +9,8 @@ import {
 } from "./_bots_testing.ts";
 import { rpcError } from "./_chats_testing.ts";
 import { invoke } from "./_testing.ts";
+import { resolveFileMedia } from "./media_files.ts";
+import { World } from "./world.ts";
 
 /** A GIF header of `w`×`h`. */
 function gifHeader(w: number, h: number): Uint8Array {
@@ -218,14 +220,55 @@ Deno.test("stored files are reused by id; a stale file reference is FILE_REFEREN
   );
 });
 
-Deno.test("files from URLs are empty placeholders named after the URL, typed by its extension", async () => {
-  const { deliver } = await filesSetup();
-  const video = await deliver({
+Deno.test("external media in messages are WEBPAGE_CURL_FAILED, as Telegram answers when it cannot fetch the URL", async () => {
+  const { world, botMain, userPeer, user, bot } = await filesSetup();
+  const external: tl.TypeInputMedia[] = [
+    { _: "inputMediaPhotoExternal", url: "https://example.com/cat.jpg" },
+    { _: "inputMediaDocumentExternal", url: "https://example.com/a.mp4" },
+  ];
+  for (const media of external) {
+    assertStrictEquals(
+      await rpcError(sendMedia(world, botMain, userPeer, media)),
+      "WEBPAGE_CURL_FAILED",
+    );
+    assertStrictEquals(
+      await rpcError(
+        invoke(world, botMain, {
+          _: "messages.uploadMedia",
+          peer: userPeer,
+          media,
+        }),
+      ),
+      "WEBPAGE_CURL_FAILED",
+    );
+    assertStrictEquals(
+      await rpcError(
+        invoke(world, botMain, {
+          _: "messages.sendMultiMedia",
+          peer: userPeer,
+          multiMedia: [{
+            _: "inputSingleMedia",
+            media,
+            randomId: randomId(),
+            message: "",
+          }],
+        }),
+      ),
+      "WEBPAGE_CURL_FAILED",
+    );
+  }
+  assertEquals(world.state.mailboxes.chat(user.id, bot.id), []);
+});
+
+Deno.test("inline results' content URLs are empty placeholders named after the URL, typed by its extension", () => {
+  const { state } = new World();
+  const botId = 1000001;
+  const video = resolveFileMedia(state, botId, {
     _: "inputMediaDocumentExternal",
     url: "https://example.com/media/clip%201.mp4?x=1",
   });
   assert(
-    video._ === "messageMediaDocument" && video.document?._ === "document",
+    video?._ === "messageMediaDocument" && video.document?._ === "document",
   );
   assertEquals([video.document.mimeType, video.document.size], [
     "video/mp4",
@@ -239,11 +282,11 @@ Deno.test("files from URLs are empty placeholders named after the URL, typed by 
     (video.document.attributes[0] as tl.RawDocumentAttributeFilename).fileName,
     "clip 1.mp4",
   );
-  const photo = await deliver({
+  const photo = resolveFileMedia(state, botId, {
     _: "inputMediaPhotoExternal",
     url: "https://example.com/cat.jpg",
   });
-  assert(photo._ === "messageMediaPhoto" && photo.photo?._ === "photo");
+  assert(photo?._ === "messageMediaPhoto" && photo.photo?._ === "photo");
   assertStrictEquals(photo.photo.sizes.length, 3);
 });
 

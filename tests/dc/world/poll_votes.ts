@@ -2,16 +2,19 @@
  * How poll changes reach clients: `updateMessagePoll` (no pts; not in the
  * difference) with each recipient's own view of the results, to the owners
  * of the poll message's other copies (in a supergroup or channel, to the
- * poll's creator), and as the result of the voter's or closer's call.
+ * poll's creator), and as the result of the voter's or closer's call. A bot
+ * that created a non-anonymous poll also learns who voted for what:
+ * `updateMessagePollVote`, a qts update.
  */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import { editMessage } from "./delivery.ts";
 import { type DeliveryContext, now } from "./emit.ts";
 import { type BoxMessage, referencedChatKeys } from "./mailboxes.ts";
-import { peerKind } from "./peer_keys.ts";
+import { peerKind, tlPeer } from "./peer_keys.ts";
 import { messageInChat } from "./peers.ts";
-import { closePoll, isPoll, pollUpdate, vote } from "./polls.ts";
+import { closePoll, isPoll, pollUpdate, viewPollMedia, vote } from "./polls.ts";
+import { emitQts } from "./qts.ts";
 
 /** The accounts that see `message`'s poll besides `actorId`, each with the copy it has. */
 function audience(
@@ -91,7 +94,58 @@ export function sendVote(
   }
   vote(message.media, ballot.voterId, ballot.options);
   // mtcute reads the poll from the result's first update
-  return announcePoll(ctx, message, ballot.voterId, true);
+  const result = announcePoll(ctx, message, ballot.voterId, true);
+  tellCreatorBot(ctx, message, ballot.voterId, ballot.options);
+  return result;
+}
+
+/** The poll as `viewerId` sees it (`creator` set for its creator). */
+function pollAs(media: tl.TypeMessageMedia, viewerId: number): tl.RawPoll {
+  const view = viewPollMedia(media, viewerId) as tl.RawMessageMediaPoll;
+  return view.poll as tl.RawPoll;
+}
+
+/**
+ * Sends `updateMessagePollVote` to the bot that created the poll of
+ * `message` (its sender, or the original sender of a forwarded poll) when
+ * the poll is not anonymous, as Telegram does; a retracted vote has no
+ * options.
+ */
+function tellCreatorBot(
+  ctx: DeliveryContext,
+  message: BoxMessage,
+  voterId: number,
+  options: Uint8Array[],
+): void {
+  const media = message.media!;
+  const candidates = [message.senderId, message.forwardOrigin?.fromId];
+  const creatorId = candidates.find((id) =>
+    id !== undefined && peerKind(id) === "user" && pollAs(media, id).creator
+  );
+  if (
+    creatorId === undefined ||
+    ctx.state.accounts.get(creatorId)?.kind !== "bot"
+  ) return;
+  const poll = pollAs(media, creatorId);
+  if (!poll.publicVoters) return;
+  const answers = poll.answers as tl.RawPollAnswer[];
+  const positions = options.map((option) =>
+    answers.findIndex((answer) =>
+      answer.option.length === option.length &&
+      answer.option.every((byte, i) => byte === option[i])
+    )
+  );
+  emitQts(ctx, creatorId, {
+    userIds: [voterId],
+    build: (qts): tl.RawUpdateMessagePollVote => ({
+      _: "updateMessagePollVote",
+      pollId: poll.id,
+      peer: tlPeer(voterId),
+      options,
+      positions,
+      qts,
+    }),
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Everything `POST /reset` wipes: accounts, chats, messages, updates, files, logins, faults and the call log. */
+/** Everything `POST /reset` wipes: accounts, chats, messages, reactions, updates, files, logins, faults and the call log. */
 import type { tl } from "@mtcute/core";
 import { Accounts } from "./accounts.ts";
 import { ChannelLogs } from "./channel_log.ts";
@@ -10,6 +10,7 @@ import { FileStore } from "./files.ts";
 import { InlineQueries } from "./inline.ts";
 import { Logins } from "./logins.ts";
 import { Mailboxes } from "./mailboxes.ts";
+import { Reactions } from "./reactions.ts";
 import { DEFAULT_DIFFERENCE_SLICE, UpdateLog } from "./update_log.ts";
 
 /** Options that shape a fresh world state. */
@@ -39,6 +40,8 @@ export class WorldState {
   readonly callbacks = new CallbackQueries();
   /** Inline queries and their results (see `inline.ts`). */
   readonly inline = new InlineQueries();
+  /** Messages' reactions (see `reactions.ts`). */
+  readonly reactions = new Reactions();
 
   constructor(options: WorldStateOptions = {}) {
     this.accounts = new Accounts(options.firstAccountId);

@@ -1,15 +1,17 @@
 /**
- * Every account's common update sequence: `pts` counts events in the account's
- * message box, `seq` counts the `updates` containers sent to it, and the event
- * log answers `updates.getDifference`.
+ * Every account's update sequences (core.telegram.org/api/updates): `pts`
+ * counts events in the account's message box, `seq` counts the `updates`
+ * containers sent to it, and `qts` is the secondary sequence of the updates
+ * that carry one (bots' poll votes and reactions here). The event logs
+ * answer `updates.getDifference`.
  */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 
-/** One pts event, kept for `updates.getDifference`. */
-interface LoggedUpdate {
+/** What every logged event keeps besides its update. */
+interface LoggedEvent {
   update: tl.TypeUpdate;
-  pts: number;
+  /** The account's seq and date when the event was logged. */
   seq: number;
   date: number;
   /** Accounts whose `user` objects a client needs to understand the update. */
@@ -18,11 +20,23 @@ interface LoggedUpdate {
   chatKeys: number[];
 }
 
+/** One pts event. */
+interface LoggedUpdate extends LoggedEvent {
+  pts: number;
+}
+
+/** One qts event. */
+interface LoggedQtsUpdate extends LoggedEvent {
+  qts: number;
+}
+
 interface AccountLog {
   pts: number;
+  qts: number;
   seq: number;
   date: number;
   events: LoggedUpdate[];
+  qtsEvents: LoggedQtsUpdate[];
 }
 
 /** How `difference` renders the parts the log does not own. */
@@ -35,8 +49,23 @@ export interface DifferenceContext {
   unreadCount: number;
 }
 
+/** What a new event needs: its date, the peers it mentions and its update once the sequence number is known. */
+interface NewEvent<U> {
+  date: number;
+  userIds: number[];
+  chatKeys?: number[];
+  build(sequenceNumber: number): U;
+}
+
 /** Default number of events per `updates.differenceSlice`. */
 export const DEFAULT_DIFFERENCE_SLICE = 100;
+
+/**
+ * Where pts and qts start. Not 0 for qts: mtcute takes a qts of 0 for "none"
+ * and would not advance past the first event (`qts_before` 0), so an
+ * account's first qts event is 2, as its first pts event is.
+ */
+const FIRST_SEQUENCE_NUMBER = 1;
 
 /** The update logs of all accounts. */
 export class UpdateLog {
@@ -44,25 +73,26 @@ export class UpdateLog {
   constructor(private readonly sliceSize = DEFAULT_DIFFERENCE_SLICE) {}
 
   /** Appends an event taking `ptsCount` pts; `build` gets the new pts. */
-  append<U extends tl.TypeUpdate>(accountId: number, options: {
-    ptsCount: number;
-    date: number;
-    userIds: number[];
-    chatKeys?: number[];
-    build(pts: number): U;
-  }): U {
+  append<U extends tl.TypeUpdate>(
+    accountId: number,
+    options: NewEvent<U> & { ptsCount: number },
+  ): U {
     const log = this.#log(accountId);
     log.pts += options.ptsCount;
-    log.date = Math.max(log.date, options.date);
     const update = options.build(log.pts);
-    log.events.push({
-      update,
-      pts: log.pts,
-      seq: log.seq,
-      date: log.date,
-      userIds: options.userIds,
-      chatKeys: options.chatKeys ?? [],
-    });
+    log.events.push({ ...this.#logged(log, update, options), pts: log.pts });
+    return update;
+  }
+
+  /** Appends an event of the account's qts sequence (one qts each); `build` gets the new qts. */
+  appendQts<U extends tl.TypeUpdate>(
+    accountId: number,
+    options: NewEvent<U>,
+  ): U {
+    const log = this.#log(accountId);
+    log.qts += 1;
+    const update = options.build(log.qts);
+    log.qtsEvents.push({ ...this.#logged(log, update, options), qts: log.qts });
     return update;
   }
 
@@ -76,18 +106,28 @@ export class UpdateLog {
     return this.#log(accountId).pts;
   }
 
-  /** `updates.getState`. */
-  state(accountId: number, unreadCount: number): tl.updates.RawState {
-    const { pts, seq, date } = this.#log(accountId);
-    return { _: "updates.state", pts, qts: 0, seq, date, unreadCount };
+  /** The current qts. */
+  qts(accountId: number): number {
+    return this.#log(accountId).qts;
   }
 
-  /** `updates.getDifference` from the client's `pts`. */
+  /** `updates.getState`. */
+  state(accountId: number, unreadCount: number): tl.updates.RawState {
+    const { pts, qts, seq, date } = this.#log(accountId);
+    return { _: "updates.state", pts, qts, seq, date, unreadCount };
+  }
+
+  /**
+   * `updates.getDifference` from the client's `pts` and `qts`: pts events go
+   * to `new_messages`/`other_updates`, qts events to `other_updates`, each
+   * sequence sliced at its limit (`pts_limit`, `qts_limit`, else the slice
+   * size). A qts ahead of the server's has nothing to fetch.
+   */
   difference(
     accountId: number,
     request: Pick<
       tl.updates.RawGetDifferenceRequest,
-      "pts" | "ptsLimit" | "ptsTotalLimit"
+      "pts" | "ptsLimit" | "ptsTotalLimit" | "qts" | "qtsLimit"
     >,
     context: DifferenceContext,
   ): tl.updates.TypeDifference {
@@ -96,7 +136,11 @@ export class UpdateLog {
       throw new RpcFailure(400, "PERSISTENT_TIMESTAMP_INVALID");
     }
     const pending = log.events.filter((event) => event.pts > request.pts);
-    if (pending.length === 0 && context.channelUpdates.length === 0) {
+    const pendingQts = log.qtsEvents.filter((event) => event.qts > request.qts);
+    if (
+      pending.length === 0 && pendingQts.length === 0 &&
+      context.channelUpdates.length === 0
+    ) {
       return { _: "updates.differenceEmpty", date: log.date, seq: log.seq };
     }
     if (
@@ -105,49 +149,76 @@ export class UpdateLog {
       return { _: "updates.differenceTooLong", pts: log.pts };
     }
     const included = pending.slice(0, request.ptsLimit || this.sliceSize);
+    const includedQts = pendingQts.slice(0, request.qtsLimit || this.sliceSize);
+    const events: LoggedEvent[] = [...included, ...includedQts];
     const newMessages: tl.TypeMessage[] = [];
     const otherUpdates: tl.TypeUpdate[] = [...context.channelUpdates];
     for (const { update } of included) {
       if (update._ === "updateNewMessage") newMessages.push(update.message);
       else otherUpdates.push(update);
     }
-    const users = context.users([
-      accountId,
-      ...included.flatMap((event) => event.userIds),
-    ]);
+    otherUpdates.push(...includedQts.map((event) => event.update));
     const body = {
       newMessages,
       newEncryptedMessages: [],
       otherUpdates,
-      chats: context.chats(included.flatMap((event) => event.chatKeys)),
-      users,
+      chats: context.chats(events.flatMap((event) => event.chatKeys)),
+      users: context.users([
+        accountId,
+        ...events.flatMap((event) => event.userIds),
+      ]),
     };
-    if (included.length === pending.length) {
+    if (
+      included.length === pending.length &&
+      includedQts.length === pendingQts.length
+    ) {
       return {
         _: "updates.difference",
         ...body,
         state: this.state(accountId, context.unreadCount),
       };
     }
-    const last = included.at(-1)!;
     return {
       _: "updates.differenceSlice",
       ...body,
       intermediateState: {
         _: "updates.state",
-        pts: last.pts,
-        qts: 0,
-        seq: last.seq,
-        date: last.date,
+        pts: included.at(-1)?.pts ?? request.pts,
+        qts: includedQts.at(-1)?.qts ?? Math.min(request.qts, log.qts),
+        seq: Math.max(...events.map((event) => event.seq)),
+        date: Math.max(...events.map((event) => event.date)),
         unreadCount: context.unreadCount,
       },
+    };
+  }
+
+  /** The logged form of `update`, advancing the log's date. */
+  #logged(
+    log: AccountLog,
+    update: tl.TypeUpdate,
+    options: NewEvent<unknown>,
+  ): LoggedEvent {
+    log.date = Math.max(log.date, options.date);
+    return {
+      update,
+      seq: log.seq,
+      date: log.date,
+      userIds: options.userIds,
+      chatKeys: options.chatKeys ?? [],
     };
   }
 
   #log(accountId: number): AccountLog {
     let log = this.#logs.get(accountId);
     if (!log) {
-      log = { pts: 1, seq: 0, date: Math.floor(Date.now() / 1000), events: [] };
+      log = {
+        pts: FIRST_SEQUENCE_NUMBER,
+        qts: FIRST_SEQUENCE_NUMBER,
+        seq: 0,
+        date: Math.floor(Date.now() / 1000),
+        events: [],
+        qtsEvents: [],
+      };
       this.#logs.set(accountId, log);
     }
     return log;

@@ -1,4 +1,4 @@
-/** `messages.*` that change boxes: sending, editing, deleting, forwarding, typing, reading. */
+/** `messages.*` that change boxes: sending, editing, deleting, forwarding, reading (typing is in `typing.ts`). */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../../contract.ts";
 import {
@@ -6,7 +6,6 @@ import {
   editMessage,
   readHistory,
   sendMessages,
-  sendTyping,
 } from "../delivery.ts";
 import type { MessageContent } from "../mailboxes.ts";
 import { resolveMedia, resolveUploadedMedia } from "../media.ts";
@@ -187,11 +186,6 @@ export const messagesHandlers: HandlerTable = {
       revoke: params.revoke === true || ctx.self.kind === "bot",
     })
   ),
-  "messages.setTyping": loggedIn((ctx, params) => {
-    const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
-    sendTyping(ctx, { senderId: ctx.self.id, peerId, action: params.action });
-    return true;
-  }),
   "messages.readHistory": usersOnly((ctx, params) => {
     const peerId = resolvePeer(ctx.state, ctx.self.id, params.peer);
     return readHistory(ctx, {

@@ -10,7 +10,10 @@ import { historyHandlers } from "./history.ts";
 import { mediaHandlers } from "./media.ts";
 import { messagesHandlers } from "./messages.ts";
 import { pinsHandlers } from "./pins.ts";
+import { reactionsHandlers } from "./reactions.ts";
+import { stickersHandlers } from "./stickers.ts";
 import type { HandlerTable } from "./types.ts";
+import { typingHandlers } from "./typing.ts";
 import { updatesHandlers } from "./updates.ts";
 import { uploadHandlers } from "./upload.ts";
 import { usersHandlers } from "./users.ts";
@@ -31,4 +34,7 @@ export const HANDLERS: HandlerTable = {
   ...botQueriesHandlers,
   ...mediaHandlers,
   ...pinsHandlers,
+  ...reactionsHandlers,
+  ...stickersHandlers,
+  ...typingHandlers,
 };

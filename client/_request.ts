@@ -42,18 +42,21 @@ export interface RequestConfig {
  * Calls `method` with `args` and hands the OK response to `read`, whose
  * result is returned. With `bodyOutlivesCall`, the timeout stops once the
  * headers arrived while the caller's signal still aborts the body (for
- * streamed downloads). Throws NetworkError, a GatewayError subclass, TypeError
+ * streamed downloads); with `bytesAsFiles`, bare bytes are uploaded as files
+ * (MTKruto's methods). Throws NetworkError, a GatewayError subclass, TypeError
  * for arguments JSON cannot carry, or the signal's reason when aborted.
  */
 export async function request<T>(
   config: RequestConfig,
   method: string,
   args: unknown[],
-  options: CallOptions & { bodyOutlivesCall?: boolean },
+  options: CallOptions & { bodyOutlivesCall?: boolean; bytesAsFiles?: boolean },
   read: (response: Response) => Promise<T>,
 ): Promise<T> {
   const floodWait = { ...config.floodWait, ...options.floodWait };
-  const { body, contentType } = await encodeArguments(args);
+  const { body, contentType } = await encodeArguments(args, {
+    bytesAsFiles: options.bytesAsFiles,
+  });
   const headers = new Headers(config.headers);
   new Headers(options.headers).forEach((value, key) => headers.set(key, value));
   if (contentType) headers.set("content-type", contentType);
@@ -81,7 +84,7 @@ async function attemptOnce<T>(
   config: RequestConfig,
   method: string,
   init: { body: BodyInit; headers: Headers },
-  options: CallOptions & { bodyOutlivesCall?: boolean },
+  options: CallOptions & { bodyOutlivesCall?: boolean; bytesAsFiles?: boolean },
   read: (response: Response) => Promise<T>,
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;

@@ -1,4 +1,8 @@
-/** `Client`: calls a gateway endpoint's methods over HTTP with `fetch`. */
+/**
+ * `Client`: MTKruto's Client over HTTP. Every method the gateway serves in
+ * MTKruto's dialect is a typed method here; updates reach the middleware
+ * (`on`, `command`, `use`…) by long polling (`start`) or a webhook.
+ */
 import { parseEndpoint } from "./_endpoint.ts";
 import { request } from "./_request.ts";
 import type {
@@ -6,6 +10,8 @@ import type {
   FloodWaitOptions,
   RequestConfig,
 } from "./_request.ts";
+import { Composer, getAccount } from "./composer.ts";
+import type { Context } from "./context.ts";
 import {
   type Download,
   downloadArgument,
@@ -14,39 +20,16 @@ import {
   readDownload,
 } from "./download.ts";
 import type { DownloadOptions } from "./download.ts";
-import type {
-  AnswerCallbackQueryParams,
-  EditMessageParams,
-  ForwardMessagesParams,
-  GetHistoryParams,
-  MethodName,
-  Methods,
-} from "./methods.ts";
+import type { MethodList, TlObject, WebhookInfo } from "./gateway_types.ts";
+import type { MethodName, Methods, MtcuteMethods } from "./mtcute/methods.ts";
+import { DIALECT_METHODS, type DialectMethods } from "./mtkruto/methods.ts";
 import {
   type GetUpdatesParams,
   type PollingOptions,
   runPolling,
 } from "./polling.ts";
-import type {
-  CallbackQuery,
-  Chat,
-  InputMedia,
-  InputPeerLike,
-  InputText,
-  Message,
-  MethodList,
-  SendParams,
-  TlObject,
-  User,
-  WebhookInfo,
-} from "./types.ts";
-import {
-  assertUpdates,
-  type Update,
-  type UpdateCallbackQuery,
-  type UpdateHandlers,
-  type UpdateKind,
-} from "./updates.ts";
+import { assertUpdates, type Update, type UpdateKind } from "./updates.ts";
+import { webhookHandler, type WebhookHandlerOptions } from "./webhook.ts";
 import { parseJson } from "./wrappers.ts";
 
 /** Options of {@linkcode Client}. */
@@ -65,36 +48,50 @@ export interface ClientOptions {
   floodWait?: FloodWaitOptions;
 }
 
+/** Options of {@linkcode Client.start}: polling's, without the signal (`stop` ends it). */
+export type StartOptions = Omit<PollingOptions, "signal">;
+
 /** Seconds a long poll may run past its `timeout` before the client gives up on it. */
 const LONG_POLL_GRACE_SECONDS = 15;
 
 /** How long the gateway lets a `getUpdates` without a timeout wait (its `--poll-timeout` default). */
 const GATEWAY_POLL_SECONDS = 60;
 
-/** The parameters of a typed method, or any arguments for the others. */
-export type MethodArgs<M extends string> = M extends MethodName
-  ? Parameters<Methods[M]>
+/** The parameters of a typed method (MTKruto's, or mtcute's as `mtcute.<name>`), or any arguments for the others. */
+export type MethodArgs<M extends string> = M extends keyof DialectMethods
+  ? Parameters<DialectMethods[M]>
+  : M extends MethodName ? Parameters<Methods[M]>
   : unknown[];
 
-/** The revived result of a typed method, or `unknown` for the others. */
-export type MethodResult<M extends string> = M extends MethodName
-  ? ReturnType<Methods[M]>
+/** The result of a typed method, or `unknown` for the others. */
+export type MethodResult<M extends string> = M extends keyof DialectMethods
+  ? Awaited<ReturnType<DialectMethods[M]>>
+  : M extends MethodName ? ReturnType<Methods[M]>
   : unknown;
 
 /**
  * A client of one gateway endpoint: `http(s)://host:port/bot<TOKEN>` for a
  * bot, `http(s)://host:port/<user-id>` for a user. Runs wherever `fetch`
- * does. The typed convenience methods call mtcute's methods
- * (`mtcute.<name>`); `call` passes any name through as it is. Every method throws NetworkError when no answer arrived, a
- * GatewayError subclass (InputError, RpcError, ConflictError,
- * UnauthorizedError, TimeoutError, UnavailableError) for an error answer,
- * and the signal's reason when aborted.
+ * does. Its methods are MTKruto's (`sendMessage(chatId, text, params?)`…);
+ * mtcute's are under `client.mtcute`. Every method throws NetworkError when
+ * no answer arrived, a GatewayError subclass (InputError, RpcError,
+ * ConflictError, UnauthorizedError, TimeoutError, UnavailableError) for an
+ * error answer, and the signal's reason when aborted.
  */
-export class Client {
+export class Client<C extends Context = Context> extends Composer<C> {
   readonly #config: RequestConfig;
+  #polling?: { controller: AbortController; done: Promise<void> };
+  #starting = false;
+
+  /**
+   * mtcute's methods by their own names: `client.mtcute.sendText(chatId,
+   * "hi")` calls `mtcute.sendText`.
+   */
+  readonly mtcute: MtcuteMethods;
 
   /** Throws TypeError for an endpoint that is not an http(s) URL with a client segment. */
   constructor(endpoint: string | URL, options: ClientOptions = {}) {
+    super();
     const {
       fetch: fetchFn = globalThis.fetch.bind(globalThis),
       timeoutMs = 90_000,
@@ -113,6 +110,12 @@ export class Client {
       headers,
       floodWait: { maxRetries: 0, maxWaitSeconds: 60, ...floodWait },
     };
+    this.mtcute = new Proxy({} as MtcuteMethods, {
+      get: (_target, name) =>
+        typeof name === "string"
+          ? (...args: unknown[]) => this.call(`mtcute.${name}`, ...args)
+          : undefined,
+    });
   }
 
   /**
@@ -127,7 +130,11 @@ export class Client {
     return this.callWithOptions<MethodResult<M>>(method, args);
   }
 
-  /** Like `call`, with per-call options (signal, timeout, FLOOD_WAIT retries, headers). */
+  /**
+   * Like `call`, with per-call options (signal, timeout, FLOOD_WAIT retries,
+   * headers). Bare bytes (`Uint8Array`, `ArrayBuffer`) are uploaded as files
+   * in MTKruto's methods and sent inside the JSON in all others.
+   */
   callWithOptions<T = unknown>(
     method: string,
     args: readonly unknown[],
@@ -137,7 +144,7 @@ export class Client {
       this.#config,
       method,
       [...args],
-      options,
+      { ...options, bytesAsFiles: Object.hasOwn(DIALECT_METHODS, method) },
       async (response) => parseJson(await response.text()) as T,
     );
   }
@@ -177,9 +184,61 @@ export class Client {
     return updates;
   }
 
-  /** Polls and runs `handlers` until `options.signal` aborts; see `runPolling` for what it throws. */
-  poll(handlers: UpdateHandlers, options?: PollingOptions): Promise<void> {
-    return runPolling(this, handlers, options);
+  /**
+   * Starts receiving updates by long polling and hands each to the
+   * middleware, in order; an update is confirmed once its middleware
+   * finished. Resolves once the endpoint answered `getMe` and a first,
+   * non-waiting `getUpdates` (so a wrong token, a webhook that is still set
+   * or another poller fail here, as UnauthorizedError or ConflictError);
+   * polling goes on until `stop()`. A middleware error is given to
+   * `options.onError` (default: logged) and the update counts as handled.
+   * Errors polling cannot retry later (the token revoked, a webhook set
+   * meanwhile) end it, logged.
+   */
+  async start(options: StartOptions = {}): Promise<void> {
+    if (this.#polling || this.#starting) {
+      throw new Error("The client is already started");
+    }
+    this.#starting = true;
+    try {
+      // Asked through the middleware's cache, so handling the first update asks no more.
+      await getAccount(this);
+      // Offset 0 confirms nothing: whatever this sees, the loop gets again.
+      await this.getUpdates({ offset: 0, timeout: 0, limit: 1 });
+    } finally {
+      this.#starting = false;
+    }
+    const controller = new AbortController();
+    const done = runPolling(this, (update) => this.handleUpdate(this, update), {
+      onError: (error, update) =>
+        console.error(`Update ${update.updateId} failed:`, error),
+      ...options,
+      signal: controller.signal,
+    }).catch((error) => {
+      console.error("Polling stopped:", error);
+    }).finally(() => {
+      if (this.#polling?.controller === controller) this.#polling = undefined;
+    });
+    this.#polling = { controller, done };
+  }
+
+  /** Stops polling; resolves once the updates already handled are confirmed. */
+  async stop(): Promise<void> {
+    const polling = this.#polling;
+    if (!polling) return;
+    polling.controller.abort();
+    await polling.done;
+  }
+
+  /**
+   * A fetch-style handler (`Deno.serve`, Bun, Cloudflare Workers, Hono…) for
+   * the URL given to `setWebhook`: checks each delivery's signature and
+   * hands its updates to the middleware; see `webhookHandler` for answers.
+   */
+  webhookHandler(
+    options: WebhookHandlerOptions,
+  ): (req: Request) => Promise<Response> {
+    return webhookHandler((update) => this.handleUpdate(this, update), options);
   }
 
   /** Has updates POSTed to `url`; pass a `secretToken` so deliveries are signed. */
@@ -212,8 +271,8 @@ export class Client {
   /**
    * Downloads a file as a stream. Give a message (or `{chatId, messageId}`)
    * to get its media with a file name, type and size, or a file id (or a
-   * media object's `fileId`). The timeout covers the wait for the headers;
-   * the signal also aborts the body.
+   * media object with its `fileId`). The timeout covers the wait for the
+   * headers; the signal also aborts the body.
    */
   async download(
     file: DownloadTarget,
@@ -230,92 +289,16 @@ export class Client {
       (response) => Promise.resolve(readDownload(response)),
     );
   }
+}
 
-  /** The account itself, as mtcute describes it (`mtcute.getMe`). */
-  getMe(): Promise<User> {
-    return this.call("mtcute.getMe");
-  }
-
-  /** A group, supergroup or channel (`mtcute.getChat`). */
-  getChat(chatId: InputPeerLike): Promise<Chat> {
-    return this.call("mtcute.getChat", chatId);
-  }
-
-  /** Sends a text message (`mtcute.sendText`). */
-  sendText(
-    chatId: InputPeerLike,
-    text: InputText,
-    params?: SendParams,
-  ): Promise<Message> {
-    return this.call("mtcute.sendText", chatId, text, params);
-  }
-
-  /** Sends media (`mtcute.sendMedia`); `Blob`s, `File`s, streams and `InputFile`s inside `media` are uploaded. */
-  sendMedia(
-    chatId: InputPeerLike,
-    media: InputMedia,
-    params?: SendParams & { caption?: InputText },
-  ): Promise<Message> {
-    return this.call("mtcute.sendMedia", chatId, media, params);
-  }
-
-  /** Edits a message's text, media or keyboard (`mtcute.editMessage`). */
-  editMessage(params: EditMessageParams): Promise<Message> {
-    return this.call("mtcute.editMessage", params);
-  }
-
-  /** Deletes messages by id (`mtcute.deleteMessagesById`). */
-  deleteMessagesById(
-    chatId: InputPeerLike,
-    ids: number[],
-    params?: { revoke?: boolean },
-  ): Promise<void> {
-    return this.call("mtcute.deleteMessagesById", chatId, ids, params);
-  }
-
-  /** Forwards messages by id (`mtcute.forwardMessagesById`). */
-  forwardMessagesById(params: ForwardMessagesParams): Promise<Message[]> {
-    return this.call("mtcute.forwardMessagesById", params);
-  }
-
-  /** Messages by id (`mtcute.getMessages`); `null` for those that do not exist. */
-  getMessages(
-    chatId: InputPeerLike,
-    messageIds: number | number[],
-  ): Promise<(Message | null)[]> {
-    return this.call("mtcute.getMessages", chatId, messageIds);
-  }
-
-  /** A page of a chat's history, newest first (`mtcute.getHistory`). */
-  getHistory(
-    chatId: InputPeerLike,
-    params?: GetHistoryParams,
-  ): Promise<Message[]> {
-    return this.call("mtcute.getHistory", chatId, params);
-  }
-
-  /**
-   * Answers a callback query (`mtcute.answerCallbackQuery`), given the query
-   * of a `callbackQuery` update, its id (the decimal string), or mtcute's
-   * query or id. Rejects with a TypeError for an id that is not a decimal
-   * integer.
-   */
-  async answerCallbackQuery(
-    query: bigint | string | CallbackQuery | UpdateCallbackQuery,
-    params?: AnswerCallbackQueryParams,
-  ): Promise<void> {
-    const id = typeof query === "object" ? query.id : query;
-    if (typeof id === "string" && !/^-?\d{1,20}$/.test(id)) {
-      throw new TypeError(
-        `Invalid callback query id: expected a decimal integer, got ${
-          JSON.stringify(id)
-        }`,
-      );
-    }
-    return await this.call(
-      "mtcute.answerCallbackQuery",
-      typeof id === "string" ? BigInt(id) : id,
-      params,
-    );
-  }
+// Each of MTKruto's methods, typed by DialectMethods, is a call of the same name.
+export interface Client<C extends Context = Context> extends DialectMethods {}
+for (const name of Object.keys(DIALECT_METHODS)) {
+  Object.defineProperty(Client.prototype, name, {
+    value: function (this: Client, ...args: unknown[]) {
+      return this.callWithOptions(name, args);
+    },
+    writable: true,
+    configurable: true,
+  });
 }

@@ -1,16 +1,15 @@
 /** Downloads: the gateway's raw-bytes answer to `download`, as a stream with its metadata. */
 import type { CallOptions } from "./_request.ts";
-import type { MessageMedia, Peer } from "./types.ts";
 
 /**
- * What to download: a file id, a media object with a `fileId`, a message
- * with media (mtcute's, or an update's), or `{chatId, messageId}` of one (these two let the gateway
- * name the file and tell its type and size).
+ * What to download: a file id, a media object with a `fileId` (a Photo, a
+ * Document…), a message with media, or `{chatId, messageId}` of one (these
+ * two let the gateway name the file and tell its type and size).
  */
 export type DownloadTarget =
   | string
-  | MessageMedia
-  | { id: number; chat: Pick<Peer, "id"> }
+  | { fileId: string }
+  | { id: number; chat: { id: number } }
   | { chatId: number | string; messageId: number };
 
 /** Options of `client.download`. */

@@ -6,7 +6,7 @@
 import { encodeValue } from "./wrappers.ts";
 
 /** What an upload can be made of. */
-export type FileSource =
+export type UploadSource =
   | Blob
   | Uint8Array
   | ArrayBuffer
@@ -27,11 +27,11 @@ export interface InputFileOptions {
  * wrapper inside the JSON).
  */
 export class InputFile {
-  readonly source: FileSource;
+  readonly source: UploadSource;
   readonly name: string;
   readonly type: string;
 
-  constructor(source: FileSource, options: InputFileOptions = {}) {
+  constructor(source: UploadSource, options: InputFileOptions = {}) {
     this.source = source;
     this.name = options.name ??
       (source instanceof File && source.name ? source.name : "file");
@@ -56,7 +56,7 @@ export class InputFile {
 
 /** Shorthand for `new InputFile(source, options)`. */
 export function inputFile(
-  source: FileSource,
+  source: UploadSource,
   options?: InputFileOptions,
 ): InputFile {
   return new InputFile(source, options);
@@ -75,6 +75,22 @@ export function isUpload(value: object): boolean {
     value instanceof ReadableStream;
 }
 
+/** Whether `value` is uploaded when bare bytes are files too (MTKruto's methods take no other bytes). */
+function isUploadOrBytes(value: object): boolean {
+  return isUpload(value) || value instanceof Uint8Array ||
+    value instanceof ArrayBuffer;
+}
+
+/** Options of {@linkcode encodeArguments}. */
+export interface EncodeOptions {
+  /**
+   * Upload bare `Uint8Array`s and `ArrayBuffer`s as files (MTKruto's
+   * methods, whose FileSource takes bytes) instead of sending them as bytes
+   * wrappers inside the JSON (mtcute's methods and `invoke`). Default false.
+   */
+  bytesAsFiles?: boolean;
+}
+
 /**
  * Encodes a method's arguments: a JSON array, or, when any argument holds
  * a file, a multipart form of one JSON text part per argument (`arg0`,
@@ -82,17 +98,20 @@ export function isUpload(value: object): boolean {
  * `undefined` arguments are dropped, so optional parameters stay optional.
  * Throws TypeError for values JSON cannot carry (cycles, invalid dates).
  */
-export async function encodeArguments(args: unknown[]): Promise<EncodedBody> {
+export async function encodeArguments(
+  args: unknown[],
+  options: EncodeOptions = {},
+): Promise<EncodedBody> {
   let end = args.length;
   while (end > 0 && args[end - 1] === undefined) end--;
   const files: InputFile[] = [];
   const json = args.slice(0, end).map((arg) =>
     encodeValue(arg, {
-      isFile: isUpload,
+      isFile: options.bytesAsFiles ? isUploadOrBytes : isUpload,
       onFile(file) {
         const field = `file${files.length}`;
         files.push(
-          file instanceof InputFile ? file : new InputFile(file as FileSource),
+          file instanceof InputFile ? file : new InputFile(file as UploadSource),
         );
         return { _: "file", field };
       },

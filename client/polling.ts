@@ -13,10 +13,10 @@ import {
   UnavailableError,
 } from "./errors.ts";
 import {
-  dispatchUpdate,
+  deliverUpdate,
   UpdateHandlerError,
-  type UpdateHandlers,
   type UpdateKind,
+  type UpdateReceiver,
 } from "./updates.ts";
 import type { Update } from "./updates.ts";
 
@@ -82,7 +82,7 @@ const CONFIRM_TIMEOUT_MS = 10_000;
  */
 export async function runPolling(
   source: UpdateSource,
-  handlers: UpdateHandlers,
+  handlers: UpdateReceiver,
   options: PollingOptions = {},
 ): Promise<void> {
   const {
@@ -123,7 +123,7 @@ export async function runPolling(
       for (const update of updates) {
         if (signal?.aborted) break;
         try {
-          await dispatchUpdate(update, handlers);
+          await deliverUpdate(update, handlers);
         } catch (error) {
           if (!onError) throw new UpdateHandlerError(update, error);
           await onError(error, update);

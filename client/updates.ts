@@ -1,70 +1,13 @@
 /**
  * Updates as the gateway delivers them — MTKruto's `Update` objects with the
  * gateway's id, `{"updateId": n, "type": "<type>", "<type>": payload}` — and
- * handlers per type: the one dispatch used by both polling and webhooks.
+ * handlers per type, for programs that want a plain object of handlers
+ * rather than the Composer's middleware.
  */
 import { MtkrutoError } from "./errors.ts";
+import type { Update, UpdatePayloads } from "./mtkruto/types.ts";
 
-/** A payload this library does not describe field by field. */
-export type UpdateData = Record<string, unknown>;
-
-/** A chat or user where an update names one (MTKruto's `ChatP`), with the fields this library reads typed. */
-export interface UpdateChat {
-  /** Bot-API-style marked id: users > 0, basic groups < 0, channels and supergroups -100…. */
-  id: number;
-  type: "private" | "group" | "supergroup" | "channel";
-  [field: string]: unknown;
-}
-
-/** A message in an update (MTKruto's `Message`); `type` says which variant (`text`, `photo`, `document`…). */
-export interface UpdateMessage {
-  type: string;
-  id: number;
-  chat: UpdateChat;
-  /** The sender: a user, or the chat itself for channel posts and anonymous admins. */
-  from: UpdateChat;
-  /** Unix seconds. */
-  date: number;
-  isOutgoing: boolean;
-  /** Set on `text` messages. */
-  text?: string;
-  [field: string]: unknown;
-}
-
-/** A press of an inline keyboard button (MTKruto's `CallbackQuery`). */
-export interface UpdateCallbackQuery {
-  /** The query id as a decimal string; pass it (or the query) to `answerCallbackQuery`. */
-  id: string;
-  from: UpdateData & { id: number };
-  /** The message under which the button was pressed (not for inline messages). */
-  message?: UpdateMessage;
-  inlineMessageId?: string;
-  chatInstance?: string;
-  /** The button's callback data as text. */
-  data?: string;
-  [field: string]: unknown;
-}
-
-/** Which message went away: MTKruto's `MessageReference`. */
-export interface MessageReference {
-  chatId: number;
-  messageId: number;
-}
-
-/** The payload of each update type (MTKruto's `Update.type` values). */
-export interface UpdatePayloads {
-  message: UpdateMessage;
-  editedMessage: UpdateMessage;
-  deletedMessages: MessageReference[];
-  callbackQuery: UpdateCallbackQuery;
-  inlineQuery: UpdateData & { id: string; query: string };
-  chosenInlineResult: UpdateData;
-  poll: UpdateData;
-  pollAnswer: UpdateData;
-  chatAction: UpdateData;
-  messageReactions: UpdateData;
-  messageReactionCount: UpdateData;
-}
+export type { Update, UpdatePayloads } from "./mtkruto/types.ts";
 
 /** One update type. */
 export type UpdateKind = keyof UpdatePayloads;
@@ -89,14 +32,6 @@ const _everyKindListed: Record<
   Exclude<UpdateKind, typeof UPDATE_KINDS[number]>,
   never
 > = {};
-
-/** An update: its id, its `type`, and the payload under the key of the same name (some types carry more keys). */
-export type Update = {
-  [K in UpdateKind]:
-    & { updateId: number; type: K }
-    & { [P in K]: UpdatePayloads[K] }
-    & UpdateData;
-}[UpdateKind];
 
 /** Handlers by update type; each gets the payload and the whole update. */
 export type UpdateHandlers =
@@ -147,7 +82,7 @@ export async function dispatchUpdate(
       | ((payload: unknown, update: Update) => unknown)
       | undefined;
     if (handler) {
-      await handler((update as UpdateData)[kind], update);
+      await handler((update as Record<string, unknown>)[kind], update);
       return true;
     }
   }
@@ -156,6 +91,18 @@ export async function dispatchUpdate(
     return true;
   }
   return false;
+}
+
+/** What takes the updates: one function for all of them (a Composer's `handleUpdate`), or handlers by type. */
+export type UpdateReceiver = UpdateHandlers | ((update: Update) => unknown);
+
+/** Hands one update to `receiver`, awaiting it; rethrows what it throws. */
+export async function deliverUpdate(
+  update: Update,
+  receiver: UpdateReceiver,
+): Promise<void> {
+  if (typeof receiver === "function") await receiver(update);
+  else await dispatchUpdate(update, receiver);
 }
 
 /**

@@ -4,8 +4,12 @@
  * signature, then runs the handlers and answers 200 only once they finished,
  * so a failure (500) makes the gateway deliver the batch again.
  */
-import { dispatchUpdate, type UpdateHandlers } from "./updates.ts";
-import { assertUpdates, type Update } from "./updates.ts";
+import {
+  assertUpdates,
+  deliverUpdate,
+  type Update,
+  type UpdateReceiver,
+} from "./updates.ts";
 import { parseJson } from "./wrappers.ts";
 
 /** The headers of a delivery. */
@@ -40,7 +44,7 @@ const encoder = new TextEncoder();
  * for an empty secret or a bad tolerance.
  */
 export function webhookHandler(
-  handlers: UpdateHandlers,
+  handlers: UpdateReceiver,
   options: WebhookHandlerOptions,
 ): (req: Request) => Promise<Response> {
   const {
@@ -106,7 +110,7 @@ export function webhookHandler(
     }
     for (const update of updates) {
       try {
-        await dispatchUpdate(update, handlers);
+        await deliverUpdate(update, handlers);
       } catch (error) {
         await Promise.resolve(onError(error, update)).catch(() => {});
         return text("A handler failed", 500);

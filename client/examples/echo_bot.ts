@@ -1,15 +1,19 @@
 /**
- * An echo bot: answers every text message with the same text, until Ctrl+C.
+ * An echo bot, written as MTKruto bots are: every text message comes back
+ * as it was sent, until Ctrl+C.
  *
- * Run it against the gateway (and the offline DC emulator, see client/README.md):
+ * Try it offline, in two terminals, from the repository's root:
  *
  * ```shell
- * deno run --allow-net --allow-env client/examples/echo_bot.ts http://localhost:8000/bot<TOKEN>
+ * deno run -A client/examples/emulator.ts       # the emulator and a gateway; you chat as Alice here
+ * deno run -A client/examples/echo_bot.ts <the endpoint it printed>
  * ```
  *
- * The endpoint may also come from the MTKRUTO_ENDPOINT environment variable.
+ * Against Telegram, give it your gateway's bot endpoint,
+ * `http://localhost:8000/bot<TOKEN>`, as the argument or as the
+ * MTKRUTO_ENDPOINT environment variable.
  */
-import { Client, ConflictError } from "../mod.ts";
+import { Client } from "../mod.ts";
 
 const endpoint = Deno.args[0] ?? Deno.env.get("MTKRUTO_ENDPOINT");
 if (!endpoint) {
@@ -20,40 +24,16 @@ if (!endpoint) {
 }
 
 const client = new Client(endpoint);
+
+client.on("message:text", (ctx) => ctx.reply(ctx.msg.text));
+
+await client.start();
 const me = await client.getMe();
 console.log(`@${me.username} is echoing; press Ctrl+C to stop.`);
 
-const stop = new AbortController();
-Deno.addSignalListener("SIGINT", () => stop.abort());
-
-try {
-  await client.poll({
-    message: async (message) => {
-      if (message.isOutgoing || message.text === undefined) return;
-      console.log(
-        `${message.from.firstName ?? message.from.title}: ${message.text}`,
-      );
-      await client.sendText(message.chat.id, message.text, {
-        replyTo: message.id,
-      });
-    },
-  }, {
-    signal: stop.signal,
-    allowedUpdates: ["message"],
-    onRetry: (error, delayMs) =>
-      console.warn(`getUpdates failed (${error}); retrying in ${delayMs} ms`),
-    // Log and go on: without onError, a failing handler stops the bot.
-    onError: (error, update) =>
-      console.error(`Update ${update.updateId} failed:`, error),
-  });
-} catch (error) {
-  if (error instanceof ConflictError) {
-    console.error(
-      "Another getUpdates or a webhook holds this bot's updates:",
-      error.message,
-    );
-    Deno.exit(1);
-  }
-  throw error;
-}
-console.log("Stopped.");
+Deno.addSignalListener("SIGINT", async () => {
+  // Confirms what was handled, so that a restart does not handle it again.
+  await client.stop();
+  console.log("Stopped.");
+  Deno.exit(0);
+});

@@ -1,6 +1,6 @@
 /**
  * Types of the commonly used mtcute methods, for `client.call(name, …)` and
- * the client's convenience methods. The gateway calls mtcute's methods as
+ * `client.mtcute.<name>(…)`. The gateway calls mtcute's methods as
  * `mtcute.<name>` (its own names are MTKruto's methods); signatures follow
  * mtcute 0.30's `TelegramClient`. Every other method is callable untyped.
  */
@@ -13,9 +13,9 @@ import type {
   Message,
   Peer,
   SendParams,
-  TlObject,
   User,
 } from "./types.ts";
+import type { TlObject } from "../gateway_types.ts";
 
 /** Identifies a message: a chat and a message id. */
 export interface MessageRef {
@@ -115,3 +115,15 @@ export interface Methods {
 
 /** A typed method's name. */
 export type MethodName = keyof Methods;
+
+/**
+ * `client.mtcute`: mtcute's methods by their own names, the typed ones with
+ * their signatures and any other name untyped.
+ */
+export type MtcuteMethods =
+  & {
+    [K in MethodName as K extends `mtcute.${infer Name}` ? Name : never]: (
+      ...args: Parameters<Methods[K]>
+    ) => Promise<ReturnType<Methods[K]>>;
+  }
+  & { [name: string]: (...args: unknown[]) => Promise<unknown> };

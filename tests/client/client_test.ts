@@ -4,8 +4,13 @@ import {
   assertRejects,
   assertThrows,
 } from "../assert.ts";
-import { Client, NetworkError } from "../../client/mod.ts";
-import { botEndpoint, json, withFakeServer } from "./_fake_server.ts";
+import { Client, ConflictError, NetworkError } from "../../client/mod.ts";
+import {
+  botEndpoint,
+  gatewayError,
+  json,
+  withFakeServer,
+} from "./_fake_server.ts";
 
 Deno.test("Client.call() POSTs the arguments as a JSON array to <endpoint>/<method>, the name unchanged", () =>
   withFakeServer(() => json(null), async ({ url, received }) => {
@@ -53,7 +58,11 @@ Deno.test("Client.call() revives the wrappers in results", () =>
         thumb: { _: "bytes", value: "/w==" },
       }),
     async ({ url }) => {
-      const message = await new Client(botEndpoint(url)).call("getMessage");
+      const message = await new Client(botEndpoint(url)).call(
+        "getMessage",
+        34,
+        42,
+      );
       assertEquals(message, {
         id: 42,
         date: new Date("2024-01-02T03:04:05.006Z"),
@@ -63,53 +72,58 @@ Deno.test("Client.call() revives the wrappers in results", () =>
     },
   ));
 
-Deno.test("Client typed methods call mtcute's methods (mtcute.<name>) in mtcute's argument order", () =>
+Deno.test("Client's methods are MTKruto's, by name and position; client.mtcute.<name> calls mtcute.<name>", () =>
   withFakeServer(
-    () => json({ id: 1, date: { _: "date", value: "2024-01-01T00:00:00Z" } }),
+    () => json({ id: 1, type: "text", text: "hi" }),
     async ({ url, received }) => {
       const client = new Client(botEndpoint(url));
       await client.getMe();
-      const sent = await client.sendText("@alice", "hi", { replyTo: 5 });
-      assertEquals(sent.date, new Date("2024-01-01T00:00:00Z"));
-      await client.answerCallbackQuery({ id: 77n } as never, { text: "ok" });
-      // A callbackQuery update's query, and its id: decimal strings, sent as mtcute's 64-bit id.
-      await client.answerCallbackQuery({
-        id: "-9007199254740993",
-        from: { id: 1 },
+      const sent = await client.sendMessage(1234, "hi", {
+        parseMode: "HTML",
+        replyTo: { type: "message", messageId: 5 },
       });
-      await client.answerCallbackQuery("78");
-      await client.deleteMessagesById(10, [1, 2]);
-      await client.getHistory(10, { limit: 5 });
-      await client.editMessage({ chatId: 10, message: 3, text: "new" });
+      assertEquals(sent.text, "hi");
+      await client.answerCallbackQuery("77", { text: "ok" });
+      await client.deleteMessages(10, [1, 2]);
+      await client.editMessageText(10, 3, "new");
+      await client.mtcute.sendText("@alice", "hi", { silent: true });
+      await client.mtcute.getFullChat(10);
       assertEquals(
         received.map((r) => [r.path.split("/").at(-1), JSON.parse(r.text)]),
         [
-          ["mtcute.getMe", []],
-          ["mtcute.sendText", ["@alice", "hi", { replyTo: 5 }]],
-          ["mtcute.answerCallbackQuery", [{ _: "bigint", value: "77" }, {
-            text: "ok",
+          ["getMe", []],
+          ["sendMessage", [1234, "hi", {
+            parseMode: "HTML",
+            replyTo: { type: "message", messageId: 5 },
           }]],
-          ["mtcute.answerCallbackQuery", [{
-            _: "bigint",
-            value: "-9007199254740993",
-          }]],
-          ["mtcute.answerCallbackQuery", [{ _: "bigint", value: "78" }]],
-          ["mtcute.deleteMessagesById", [10, [1, 2]]],
-          ["mtcute.getHistory", [10, { limit: 5 }]],
-          ["mtcute.editMessage", [{ chatId: 10, message: 3, text: "new" }]],
+          ["answerCallbackQuery", ["77", { text: "ok" }]],
+          ["deleteMessages", [10, [1, 2]]],
+          ["editMessageText", [10, 3, "new"]],
+          ["mtcute.sendText", ["@alice", "hi", { silent: true }]],
+          ["mtcute.getFullChat", [10]],
         ],
       );
-      const badId = await assertRejects(
-        client.answerCallbackQuery("not a number"),
-        TypeError,
-      );
-      assertEquals(
-        badId.message,
-        'Invalid callback query id: expected a decimal integer, got "not a number"',
-      );
-      assertEquals(received.length, 8);
     },
   ));
+
+Deno.test("Client uploads bare bytes as files in MTKruto's methods and sends them as bytes wrappers elsewhere", () =>
+  withFakeServer(() => json({ id: 1 }), async ({ url, received }) => {
+    const client = new Client(botEndpoint(url));
+    await client.sendPhoto(1234, new Uint8Array([0xff, 0xd8]), {
+      caption: "pic",
+    });
+    await client.mtcute.uploadFile({ file: new Uint8Array([1, 2]) });
+    const form = received[0].form;
+    assertEquals(form?.get("arg1"), '{"_":"file","field":"file0"}');
+    const file = form?.get("file0") as File;
+    assertEquals(
+      [file.name, [...new Uint8Array(await file.arrayBuffer())]],
+      ["file", [0xff, 0xd8]],
+    );
+    assertEquals(JSON.parse(received[1].text), [{
+      file: { _: "bytes", value: "AQI=" },
+    }]);
+  }));
 
 Deno.test("Client.invoke() sends one TL-JSON object and revives the TL-JSON answer", () =>
   withFakeServer(
@@ -231,4 +245,48 @@ Deno.test("Client accepts a custom fetch", async () => {
   assertEquals(seen, [
     "https://gateway.example/bot1:AAH0123456789abcdefghijklmnopqrstuv/getMe",
   ]);
+});
+
+Deno.test("Client.start() fails when the updates are held elsewhere, and polls with confirmed offsets until stop()", async () => {
+  const message = {
+    type: "text",
+    id: 1,
+    chat: { id: 5, type: "private" },
+    from: { id: 5, type: "private" },
+    text: "hi",
+  };
+  await withFakeServer((request) => {
+    if (request.path.endsWith("/getMe")) return json({ id: 1, isBot: true });
+    const { offset } = JSON.parse(request.text)[0];
+    return offset === 0
+      ? gatewayError("Conflict: a webhook is set", 409, "conflict")
+      : json([]);
+  }, async ({ url }) => {
+    const client = new Client(botEndpoint(url));
+    await assertRejects(client.start(), ConflictError);
+  });
+  await withFakeServer((request) => {
+    if (request.path.endsWith("/getMe")) return json({ id: 1, isBot: true });
+    const { offset } = JSON.parse(request.text)[0];
+    return json(
+      offset === 0 ? [{ updateId: 1, type: "message", message }] : [],
+    );
+  }, async ({ url, received }) => {
+    const client = new Client(botEndpoint(url));
+    const seen: string[] = [];
+    client.on("message:text", (ctx) => {
+      seen.push(ctx.msg.text);
+    });
+    await client.start({ timeout: 1 });
+    await assertRejects(client.start(), Error);
+    while (!seen.length) await new Promise((r) => setTimeout(r, 10));
+    await client.stop();
+    assertEquals(seen, ["hi"]);
+    const offsets = received
+      .filter((r) => r.path.endsWith("/getUpdates"))
+      .map((r) => JSON.parse(r.text)[0].offset);
+    // The probe and the first poll see update 1 unconfirmed; later polls confirm it.
+    assertEquals(offsets.slice(0, 2), [0, 0]);
+    assertEquals(offsets.at(-1), 2);
+  });
 });

@@ -1,20 +1,50 @@
-/** End to end: the client library's calls, errors and files against the real gateway (main.ts) and the DC emulator. */
+/** End to end: the client library's calls, errors, timeouts and files against the real gateway (main.ts) and the DC emulator. */
 import { assertEquals, assertMatch, assertRejects } from "../assert.ts";
 import {
   Client,
   InputError,
   InputFile,
+  NetworkError,
   RpcError,
+  TimeoutError,
   UnauthorizedError,
 } from "../../client/mod.ts";
-import { chatWith, options, withClient } from "./_e2e_world.ts";
+import { chatWith, options, readAll, withClient } from "./_e2e_world.ts";
+import type { Dc } from "../e2e/harness.ts";
+
+/** How often the account called `method`, failed calls included (the emulator's call log). */
+async function callsOf(dc: Dc, account: number, method: string) {
+  const calls = await dc.control<string[]>("GET", `/calls?account=${account}`);
+  return calls.filter((name) => name === method).length;
+}
 
 Deno.test(
-  "Client.getMe() returns mtcute's User of the bot; call(\"getMe\") MTKruto's",
+  "Client.getMe() returns MTKruto's User of the bot",
   options,
   () =>
     withClient(async ({ client, bot }) => {
       const me = await client.getMe();
+      assertEquals([me.id, me.isBot, me.username, me.isSelf], [
+        bot.id,
+        true,
+        "e2e_bot",
+        true,
+      ]);
+      assertEquals(typeof me.firstName, "string");
+      // Nothing of mtcute's User leaks into MTKruto's.
+      assertEquals(
+        ["type", "displayName", "inputPeer"].filter((key) => key in me),
+        [],
+      );
+    }),
+);
+
+Deno.test(
+  "client.mtcute.* calls mtcute's methods: getMe and sendText answer in mtcute's shapes",
+  options,
+  () =>
+    withClient(async ({ dc, client, bot, userId }) => {
+      const me = await client.mtcute.getMe();
       assertEquals([me.id, me.isBot, me.username, me.type], [
         bot.id,
         true,
@@ -22,36 +52,50 @@ Deno.test(
         "user",
       ]);
       assertEquals(typeof me.inputPeer, "object");
-      const mtkruto = await client.call("getMe") as Record<string, unknown>;
-      assertEquals(
-        [mtkruto.id, mtkruto.isBot, mtkruto.username, mtkruto.isSelf],
-        [bot.id, true, "e2e_bot", true],
-      );
-      assertEquals(typeof mtkruto.firstName, "string");
-      assertEquals(
-        ["type", "displayName", "inputPeer"].filter((key) => key in mtkruto),
-        [],
-      );
+      const sent = await client.mtcute.sendText("@alice", "via mtcute");
+      // mtcute's Message: a Date, and no MTKruto `type`.
+      assertEquals([sent.text, sent.date instanceof Date, sent.chat.id], [
+        "via mtcute",
+        true,
+        userId,
+      ]);
+      assertEquals("type" in sent, false);
+      const chat = await chatWith(dc, userId, bot.id);
+      assertEquals(chat.map((m) => [m.from, m.text]), [[bot.id, "via mtcute"]]);
     }),
 );
 
 Deno.test(
-  "Client.sendText() reaches the emulator user and returns a revived Message",
+  "Client.sendMessage() reaches the emulator user as MTKruto's MessageText; getMessages() and getMessage() read it back",
   options,
   () =>
     withClient(async ({ dc, client, bot, userId }) => {
       // A bot can only write to users it has met: the username resolves Alice.
-      const message = await client.sendText("@alice", "Hello, Alice!");
-      assertEquals(message.text, "Hello, Alice!");
-      assertEquals(message.date instanceof Date, true);
-      assertEquals(message.chat.id, userId);
+      const message = await client.sendMessage("@alice", "Hello, Alice!");
+      assertEquals(
+        [
+          message.type,
+          message.text,
+          typeof message.date,
+          message.chat.id,
+          message.chat.type,
+          message.from.id,
+          message.isOutgoing,
+        ],
+        ["text", "Hello, Alice!", "number", userId, "private", bot.id, true],
+      );
       const chat = await chatWith(dc, userId, bot.id);
       assertEquals(chat.map((m) => [m.from, m.text]), [[
         bot.id,
         "Hello, Alice!",
       ]]);
       const [fetched] = await client.getMessages(userId, [message.id]);
-      assertEquals(fetched?.text, "Hello, Alice!");
+      assertEquals(
+        fetched.type === "text" ? [fetched.id, fetched.text] : fetched.type,
+        [message.id, "Hello, Alice!"],
+      );
+      const one = await client.getMessage(userId, message.id);
+      assertEquals(one?.id, message.id);
     }),
 );
 
@@ -71,20 +115,9 @@ Deno.test(
         bot.id,
         "bigint",
       ]);
-    }),
-);
-
-Deno.test(
-  "Client.invoke() pings with a bigint and gets bigints back",
-  options,
-  () =>
-    withClient(async ({ client }) => {
       const pong = await client.invoke<
         { _: string; ping_id: bigint; msg_id: bigint }
-      >({
-        _: "ping",
-        ping_id: 123456n,
-      });
+      >({ _: "ping", ping_id: 123456n });
       assertEquals([pong._, pong.ping_id, typeof pong.msg_id], [
         "pong",
         123456n,
@@ -94,7 +127,7 @@ Deno.test(
 );
 
 Deno.test(
-  "Client errors from the gateway arrive as their classes",
+  "Client errors from the gateway and from Telegram arrive as their classes",
   options,
   () =>
     withClient(async ({ dc, gateway, client, bot, userId }) => {
@@ -115,6 +148,15 @@ Deno.test(
         404,
         "Unknown method: sendText; mtcute's sendText is called as mtcute.sendText",
       ]);
+      // MTKruto's parameters are checked before Telegram is asked.
+      const badText = await assertRejects(
+        client.sendMessage("@alice", 42 as unknown as string),
+        InputError,
+      );
+      assertEquals([badText.status, badText.message], [
+        400,
+        "Argument 2 of sendMessage (text) must be a string; got the number 42",
+      ]);
 
       const refused = await assertRejects(
         client.invoke({ _: "auth.logOut" }),
@@ -122,14 +164,13 @@ Deno.test(
       );
       assertEquals(refused.status, 403);
 
-      await client.getMe();
       await dc.control("POST", "/faults", {
         method: "messages.sendMessage",
         error: "FLOOD_WAIT_42",
         times: 1,
       });
       const flood = await assertRejects(
-        client.sendText("@alice", "hi"),
+        client.sendMessage("@alice", "hi"),
         RpcError,
       );
       assertEquals(
@@ -137,13 +178,15 @@ Deno.test(
         [420, "FLOOD_WAIT_42", 42, 42],
       );
 
-      await dc.control("POST", "/faults", {
-        method: "messages.getHistory",
-        error: "CHAT_ADMIN_REQUIRED",
-        times: 1,
-      });
-      const rpc = await assertRejects(client.getHistory(userId), RpcError);
-      assertEquals([rpc.code, rpc.is("CHAT_ADMIN_REQUIRED")], [400, true]);
+      // Telegram's own answer for a message that does not exist.
+      const missing = await assertRejects(
+        client.editMessageText(userId, 999_999, "new text"),
+        RpcError,
+      );
+      assertEquals([missing.code, missing.is("MESSAGE_ID_INVALID")], [
+        400,
+        true,
+      ]);
 
       const stranger = new Client(
         `${gateway.url}/bot${bot.id}:${"A".repeat(35)}`,
@@ -153,11 +196,11 @@ Deno.test(
 );
 
 Deno.test(
-  "Client retries a FLOOD_WAIT from Telegram when asked to",
+  "Client retries a FLOOD_WAIT from Telegram when asked to, and not one longer than maxWaitSeconds",
   options,
   () =>
-    withClient(async ({ dc, gateway, bot }) => {
-      const client = new Client(`${gateway.url}/bot${bot.token}`, {
+    withClient(async ({ dc, newClient, bot }) => {
+      const client = newClient({
         floodWait: { maxRetries: 1, maxWaitSeconds: 2 },
       });
       await client.getMe();
@@ -166,51 +209,122 @@ Deno.test(
         error: "FLOOD_WAIT_1",
         times: 1,
       });
-      const sent = await client.sendText("@alice", "after the wait");
+      const started = Date.now();
+      const sent = await client.sendMessage("@alice", "after the wait");
       assertEquals(sent.text, "after the wait");
+      assertEquals(Date.now() - started >= 1000, true);
+      assertEquals(await callsOf(dc, bot.id, "messages.sendMessage"), 2);
+
+      await dc.control("POST", "/faults", {
+        method: "messages.sendMessage",
+        error: "FLOOD_WAIT_30",
+        times: 1,
+      });
+      const tooLong = await assertRejects(
+        client.sendMessage("@alice", "not sent"),
+        RpcError,
+      );
+      assertEquals(tooLong.floodWait, 30);
+      assertEquals(await callsOf(dc, bot.id, "messages.sendMessage"), 3);
     }),
 );
 
 Deno.test(
-  "Client.sendMedia() uploads a file as multipart",
+  "Client times out: the gateway's --request-timeout is a TimeoutError, the client's own timeoutMs a NetworkError",
+  options,
+  () =>
+    withClient(async ({ dc, newClient }) => {
+      const client = newClient();
+      await client.getMe();
+      const slowTelegram = {
+        method: "messages.sendMessage",
+        delayMs: 5_000,
+        times: 1,
+      };
+      await dc.control("POST", "/faults", slowTelegram);
+      const gatewayGaveUp = await assertRejects(
+        client.sendMessage("@alice", "slow"),
+        TimeoutError,
+      );
+      assertEquals(gatewayGaveUp.status, 504);
+
+      await dc.control("POST", "/faults", slowTelegram);
+      const impatient = newClient({ timeoutMs: 500 });
+      const clientGaveUp = await assertRejects(
+        impatient.sendMessage("@alice", "slower"),
+        NetworkError,
+      );
+      assertEquals([clientGaveUp.timedOut, clientGaveUp.method], [
+        true,
+        "sendMessage",
+      ]);
+    }, { gatewayArgs: ["--request-timeout", "2"] }),
+);
+
+Deno.test(
+  "Client.sendDocument() uploads an InputFile and a ReadableStream as multipart",
   options,
   () =>
     withClient(async ({ dc, client, bot, userId }) => {
       const bytes = new TextEncoder().encode("uploaded through the client");
-      const message = await client.sendMedia("@alice", {
-        type: "document",
-        file: new InputFile(bytes, { name: "note.txt", type: "text/plain" }),
-        fileName: "note.txt",
-      });
-      assertEquals(message.media?.type, "document");
+      const message = await client.sendDocument(
+        "@alice",
+        new InputFile(bytes, { name: "note.txt", type: "text/plain" }),
+        { caption: "a note" },
+      );
+      assertEquals(
+        [
+          message.type,
+          message.caption,
+          message.document.fileName,
+          message.document.mimeType,
+          message.document.fileSize,
+        ],
+        ["document", "a note", "note.txt", "text/plain", bytes.length],
+      );
+      const streamed = await client.sendDocument(
+        userId,
+        new Blob([bytes]).stream(),
+        { fileName: "streamed.txt" },
+      );
+      assertEquals(streamed.document.fileName, "streamed.txt");
       const chat = await chatWith(dc, userId, bot.id);
-      assertEquals(chat.at(-1)?.media?.size, bytes.length);
+      assertEquals(
+        chat.map(({ media }) =>
+          media?.type === "document"
+            ? [media.type, media.fileName, media.size]
+            : media?.type
+        ),
+        [
+          ["document", "note.txt", bytes.length],
+          ["document", "streamed.txt", bytes.length],
+        ],
+      );
     }),
 );
 
-Deno.test({
-  name: "Client.download() streams an uploaded file back, whole and by range",
-  ...options,
-  fn: () =>
+Deno.test(
+  "Client.download() streams an uploaded file back by message, by media object and by fileId with a range",
+  options,
+  () =>
     withClient(async ({ client }) => {
       const bytes = new TextEncoder().encode("0123456789abcdef");
-      const message = await client.sendMedia("@alice", {
-        type: "document",
-        file: new Blob([bytes], { type: "application/octet-stream" }),
-        fileName: "digits.bin",
-      });
+      const message = await client.sendDocument(
+        "@alice",
+        new Blob([bytes], { type: "application/octet-stream" }),
+        { fileName: "digits.bin" },
+      );
       // By message: the gateway names the file and knows its size.
       const whole = await client.download(message);
-      assertEquals(
-        new Uint8Array(await new Response(whole.body).arrayBuffer()),
-        bytes,
-      );
+      assertEquals(await readAll(whole.body), bytes);
       assertEquals([whole.status, whole.size, whole.fileName], [
         200,
         bytes.length,
         "digits.bin",
       ]);
-      const part = await client.download(message.media!.fileId!, {
+      const byMedia = await client.download(message.document);
+      assertEquals(await readAll(byMedia.body), bytes);
+      const part = await client.download(message.document.fileId, {
         range: { start: 2, end: 5 },
       });
       assertEquals([part.status, await new Response(part.body).text()], [
@@ -218,4 +332,4 @@ Deno.test({
         "2345",
       ]);
     }),
-});
+);

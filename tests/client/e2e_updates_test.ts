@@ -1,38 +1,47 @@
-/** End to end: the client library's polling, webhooks and example bot against the real gateway and the DC emulator. */
-import { assertEquals, assertMatch, assertRejects } from "../assert.ts";
+/**
+ * End to end: the client library's lower-level update plumbing — getUpdates,
+ * runPolling with handlers by type, webhookHandler — against the real
+ * gateway and the DC emulator.
+ */
+import { assertEquals, assertRejects } from "../assert.ts";
 import { startBot } from "../e2e/harness.ts";
-import { spawnDeno } from "../e2e/process.ts";
 import {
+  type CallbackQuery,
   ConflictError,
+  type Message,
+  runPolling,
   type Update,
-  type UpdateCallbackQuery,
-  type UpdateMessage,
   webhookHandler,
 } from "../../client/mod.ts";
 import {
+  botTextsInUserBox,
   chatWith,
-  eventually,
   options,
   sendAndWait,
+  userPresses,
+  webhookQueueEmptied,
   withClient,
 } from "./_e2e_world.ts";
 
 Deno.test({
-  name: "Client.poll() receives a user's message and the bot echoes it",
+  name:
+    "runPolling() hands a user's message to the message handler, which echoes it; the update is confirmed on the way out",
   ...options,
   fn: () =>
-    withClient(async ({ dc, client, bot, userId }) => {
+    withClient(async (world) => {
+      const { dc, client, bot, userId } = world;
       // Logged in first: Telegram gives a session only the updates after its login.
       await client.getMe();
       const stop = new AbortController();
-      const seen: UpdateMessage[] = [];
+      const seen: Message[] = [];
       let handledId = 0;
-      const polling = client.poll({
+      const polling = runPolling(client, {
         message: async (message, update) => {
-          if (message.isOutgoing || seen.length) return;
           seen.push(message);
           handledId = update.updateId;
-          await client.sendText(message.chat.id, message.text ?? "");
+          if (message.type === "text") {
+            await client.sendMessage(message.chat.id, message.text);
+          }
           stop.abort();
         },
       }, { signal: stop.signal, timeout: 5 });
@@ -52,15 +61,13 @@ Deno.test({
           m.from.id,
           m.chat.id,
           m.chat.type,
-          m.text,
+          m.type === "text" ? m.text : undefined,
           Number.isInteger(m.date),
+          m.isOutgoing,
         ]),
-        [["text", userId, userId, "private", "echo me", true]],
+        [["text", userId, userId, "private", "echo me", true, false]],
       );
-      const chat = await chatWith(dc, userId, bot.id);
-      assertEquals(chat.filter((m) => m.from === bot.id).map((m) => m.text), [
-        "echo me",
-      ]);
+      assertEquals(await botTextsInUserBox(world), ["echo me"]);
       // Confirmed on the way out: nothing is left.
       const left = await client.getUpdates({ timeout: 0 });
       assertEquals(left.filter((u) => u.updateId <= handledId), []);
@@ -69,14 +76,14 @@ Deno.test({
 
 Deno.test({
   name:
-    "Client.poll() gets a button press as MTKruto's callbackQuery, and answerCallbackQuery() answers it",
+    "runPolling() gets a button press as MTKruto's CallbackQuery, and answerCallbackQuery(id) answers it",
   ...options,
   fn: () =>
-    withClient(async ({ dc, gateway, client, bot, userId }) => {
+    withClient(async (world) => {
+      const { dc, gateway, client, bot, userId } = world;
       // The user starts the bot, so that the bot knows the user by id.
       await startBot({ dc, gateway, bot, userId });
-      // MTKruto's sendMessage, through call(): the name passes through as it is.
-      const sent = await client.call("sendMessage", userId, "Pick one", {
+      const sent = await client.sendMessage(userId, "Pick one", {
         replyMarkup: {
           type: "inlineKeyboard",
           inlineKeyboard: [[{
@@ -85,22 +92,17 @@ Deno.test({
             callbackData: "yes",
           }]],
         },
-      }) as { type: string; id: number };
-      assertEquals(sent.type, "text");
+      });
       // The id of the message in the user's box, where the button is pressed.
       const button = (await chatWith(dc, userId, bot.id)).at(-1)!;
       assertEquals(button.text, "Pick one");
-      const pressed = dc.control<{ answer: { message?: string } }>(
-        "POST",
-        "/callback-queries",
-        { from: userId, peer: bot.id, messageId: button.id, data: "yes" },
-      );
+      const pressed = userPresses(world, button.id, "yes");
       const stop = new AbortController();
-      const queries: UpdateCallbackQuery[] = [];
-      await client.poll({
+      const queries: CallbackQuery[] = [];
+      await runPolling(client, {
         callbackQuery: async (query) => {
           queries.push(query);
-          await client.answerCallbackQuery(query, { text: "Got it" });
+          await client.answerCallbackQuery(query.id, { text: "Got it" });
           stop.abort();
         },
       }, {
@@ -108,7 +110,7 @@ Deno.test({
         timeout: 5,
         allowedUpdates: ["callbackQuery"],
       });
-      assertEquals((await pressed).answer.message, "Got it");
+      assertEquals((await pressed).message, "Got it");
       assertEquals(
         queries.map((q) => [
           /^-?\d+$/.test(q.id),
@@ -155,7 +157,7 @@ Deno.test({
 
 Deno.test({
   name:
-    "webhookHandler() receives signed deliveries; a failing handler makes the gateway deliver again",
+    "webhookHandler() receives signed deliveries; a failing handler makes the gateway deliver again; polling meanwhile is a ConflictError",
   ...options,
   fn: () =>
     withClient(async ({ dc, client, bot, userId }) => {
@@ -178,7 +180,7 @@ Deno.test({
         const url = `http://127.0.0.1:${receiver.addr.port}/hook`;
         assertEquals(await client.setWebhook(url, { secretToken }), true);
         assertEquals((await client.getWebhookInfo()).url, url);
-        await assertRejects(client.poll({}), ConflictError);
+        await assertRejects(runPolling(client, {}), ConflictError);
         await sendAndWait(
           dc,
           { from: userId, to: bot.id, text: "via webhook" },
@@ -186,46 +188,17 @@ Deno.test({
           40_000,
         );
         assertEquals(
-          calls.slice(0, 2).map((u) => u.type === "message" && u.message.text),
+          calls.slice(0, 2).map((u) =>
+            u.type === "message" && u.message.type === "text" && u.message.text
+          ),
           ["via webhook", "via webhook"],
         );
         assertEquals(calls[0].updateId, calls[1].updateId);
-        await eventually(async () =>
-          (await client.getWebhookInfo()).pendingUpdateCount === 0
-            ? true
-            : undefined
-        );
+        await webhookQueueEmptied(client);
         assertEquals(await client.deleteWebhook(), true);
         assertEquals((await client.getWebhookInfo()).url, "");
       } finally {
         await receiver.shutdown();
-      }
-    }),
-});
-
-Deno.test({
-  name: "examples/echo_bot.ts echoes a user's message and stops on SIGINT",
-  ...options,
-  fn: () =>
-    withClient(async ({ dc, gateway, bot, userId }) => {
-      const example =
-        new URL("../../client/examples/echo_bot.ts", import.meta.url).pathname;
-      const child = spawnDeno(example, [`${gateway.url}/bot${bot.token}`]);
-      try {
-        await child.waitFor(/@e2e_bot is echoing/, 60_000);
-        const echoed = async () =>
-          (await chatWith(dc, userId, bot.id)).some((m) =>
-            m.from === bot.id && m.text === "ping the echo"
-          );
-        await sendAndWait(dc, {
-          from: userId,
-          to: bot.id,
-          text: "ping the echo",
-        }, echoed);
-      } finally {
-        const status = await child.stop("SIGINT");
-        assertMatch(child.output(), /Stopped\./);
-        assertEquals(status.code, 0);
       }
     }),
 });

@@ -1,0 +1,22 @@
+/**
+ * The parameters of MTKruto's methods as the gateway takes them: the
+ * positional inputs (chats, files, media, poll options, callback questions,
+ * inline results) and each method's trailing params object, with exactly
+ * the keys the server's readers accept (src/mtkruto/params/,
+ * src/mtkruto/methods/). Where MTKruto 0.216.0 has keys the gateway does not
+ * take, the interface's JSDoc says so; such keys are refused or ignored by
+ * the server. Result types come from ./types.ts. The declarations live in
+ * ./params/, by topic; this module gathers them for the generated
+ * ./methods.ts.
+ *
+ * @module
+ */
+export type * from "./params/common.ts";
+export type * from "./params/edits.ts";
+export type * from "./params/inline_content.ts";
+export type * from "./params/inline_results.ts";
+export type * from "./params/keyboards.ts";
+export type * from "./params/media.ts";
+export type * from "./params/messages.ts";
+export type * from "./params/polls.ts";
+export type * from "./params/queries.ts";

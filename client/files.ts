@@ -111,7 +111,9 @@ export async function encodeArguments(
       onFile(file) {
         const field = `file${files.length}`;
         files.push(
-          file instanceof InputFile ? file : new InputFile(file as UploadSource),
+          file instanceof InputFile
+            ? file
+            : new InputFile(file as UploadSource),
         );
         return { _: "file", field };
       },

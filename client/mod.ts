@@ -87,11 +87,7 @@ export {
   UpdateHandlerError,
   updateKind,
 } from "./updates.ts";
-export type {
-  UpdateHandlers,
-  UpdateKind,
-  UpdateReceiver,
-} from "./updates.ts";
+export type { UpdateHandlers, UpdateKind, UpdateReceiver } from "./updates.ts";
 export { WEBHOOK_HEADERS, webhookHandler } from "./webhook.ts";
 export type { WebhookHandlerOptions } from "./webhook.ts";
 export {

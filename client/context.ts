@@ -39,6 +39,7 @@ import type {
   MessageVideoNote,
   MessageVoice,
   Poll,
+  PreCheckoutQuery,
   Update,
   User,
 } from "./mtkruto/types.ts";
@@ -143,7 +144,14 @@ export class Context {
       : undefined;
   }
 
-  /** The chat of the message, or of the reactions, the update is about. */
+  /** The buyer's order, in a `preCheckoutQuery` update. */
+  get preCheckoutQuery(): PreCheckoutQuery | undefined {
+    return this.update.type === "preCheckoutQuery"
+      ? this.update.preCheckoutQuery
+      : undefined;
+  }
+
+  /** The chat of the message, the reactions, the membership change or the join request the update is about. */
   get chat(): ChatP | undefined {
     const update = this.update;
     if (this.msg !== undefined) return this.msg.chat;
@@ -152,19 +160,31 @@ export class Context {
         return update.messageReactions.chat;
       case "messageReactionCount":
         return update.messageReactionCount.chat;
+      case "chatMember":
+        return update.chatMember.chat;
+      case "myChatMember":
+        return update.myChatMember.chat;
+      case "joinRequest":
+        return update.joinRequest.chat;
+      case "story":
+        return update.story.chat;
     }
     return undefined;
   }
 
-  /** The id of `chat`, or of the chat where a chat action happens. */
+  /** The id of `chat`, or of the chat where a chat action happens or whose story was deleted. */
   get chatId(): number | undefined {
     if (this.chat !== undefined) return this.chat.id;
-    return this.update.type === "chatAction"
-      ? this.update.chatAction.chatId
-      : undefined;
+    switch (this.update.type) {
+      case "chatAction":
+        return this.update.chatAction.chatId;
+      case "deletedStory":
+        return this.update.deletedStory.chatId;
+    }
+    return undefined;
   }
 
-  /** Who caused the update: the query's user, the reacting user, the voter, else the message's sender. */
+  /** Who caused the update: the query's user, the reacting user, the voter, the buyer, who changed a membership, who asks to join, else the message's sender. */
   get from(): User | ChatP | undefined {
     const update = this.update;
     switch (update.type) {
@@ -178,6 +198,14 @@ export class Context {
         return update.messageReactions.user;
       case "pollAnswer":
         return update.pollAnswer.from;
+      case "preCheckoutQuery":
+        return update.preCheckoutQuery.from;
+      case "chatMember":
+        return update.chatMember.from;
+      case "myChatMember":
+        return update.myChatMember.from;
+      case "joinRequest":
+        return update.joinRequest.from;
     }
     return this.msg?.from;
   }
@@ -423,6 +451,20 @@ export class Context {
       );
     }
     return await this.client.answerCallbackQuery(query.id, params);
+  }
+
+  /** Accepts or refuses the order (`answerPreCheckoutQuery`); refusing needs `params.error`. */
+  async answerPreCheckoutQuery(
+    ok: boolean,
+    params?: P.AnswerPreCheckoutQueryParams,
+  ): Promise<void> {
+    const query = this.preCheckoutQuery;
+    if (query === undefined) {
+      throw new Error(
+        `answerPreCheckoutQuery: this ${this.update.type} update is not a pre-checkout query`,
+      );
+    }
+    return await this.client.answerPreCheckoutQuery(query.id, ok, params);
   }
 
   /** Answers the inline query (`answerInlineQuery`). */

@@ -73,22 +73,29 @@ type MsgOf<U> = U extends { type: "message"; message: infer M } ? M
 /** `chat` of each message in `M` (distributes, so `Message | undefined` gives `ChatP | undefined`). */
 type ChatOfMessage<M> = M extends { chat: infer C } ? C : undefined;
 
-/** The chat an update is about: its message's, or the reactions'. */
-type ChatOf<U> = U extends { type: "messageReactions" | "messageReactionCount" }
-  ? ChatP
+/** The chat an update is about: its message's, the reactions' or the membership change's. */
+type ChatOf<U> = U extends {
+  type:
+    | "messageReactions"
+    | "messageReactionCount"
+    | "chatMember"
+    | "myChatMember"
+    | "story"
+    | "joinRequest";
+} ? ChatP
   : ChatOfMessage<MsgOf<U>>;
 
 /** `id` of each chat in `C`, or undefined for no chat. */
 type IdOf<C> = C extends { id: infer I } ? I : undefined;
 
-/** The chat id an update is about; a chat action names only the id. */
-type ChatIdOf<U> = U extends { type: "chatAction" } ? number
+/** The chat id an update is about; a chat action and a story deletion name only the id. */
+type ChatIdOf<U> = U extends { type: "chatAction" | "deletedStory" } ? number
   : IdOf<ChatOf<U>>;
 
 /** `from` of each message in `M`, or undefined for no message. */
 type FromOfMessage<M> = M extends { from: infer F } ? F : undefined;
 
-/** Who caused an update: the query's user, the reacting user, the voter, else the message's sender. */
+/** Who caused an update: the query's user, the reacting user, the voter, the one asking to join, else the message's sender. */
 type FromOf<U> = U extends
   { type: "callbackQuery"; callbackQuery: { from: infer F } } ? F
   : U extends { type: "inlineQuery"; inlineQuery: { from: infer F } } ? F
@@ -97,6 +104,11 @@ type FromOf<U> = U extends
   : U extends { type: "messageReactions"; messageReactions: { user?: infer F } }
     ? F | undefined
   : U extends { type: "pollAnswer"; pollAnswer: { from: infer F } } ? F
+  : U extends { type: "chatMember"; chatMember: { from: infer F } } ? F
+  : U extends { type: "myChatMember"; myChatMember: { from: infer F } } ? F
+  : U extends { type: "joinRequest"; joinRequest: { from: infer F } } ? F
+  : U extends { type: "preCheckoutQuery"; preCheckoutQuery: { from: infer F } }
+    ? F
   : FromOfMessage<MsgOf<U>>;
 
 /** The payload under `K` when `U` is of type `K`, else `undefined`. */
@@ -125,6 +137,7 @@ export interface Shortcuts<U> {
   callbackQuery: PayloadOf<U, "callbackQuery">;
   inlineQuery: PayloadOf<U, "inlineQuery">;
   chosenInlineResult: PayloadOf<U, "chosenInlineResult">;
+  preCheckoutQuery: PayloadOf<U, "preCheckoutQuery">;
   chat: Narrowing<ChatP, ChatOf<U>>;
   chatId: ChatIdOf<U>;
   from: FromOf<U>;

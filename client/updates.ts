@@ -25,6 +25,14 @@ export const UPDATE_KINDS = [
   "chatAction",
   "messageReactions",
   "messageReactionCount",
+  "preCheckoutQuery",
+  "chatMember",
+  "myChatMember",
+  "businessConnection",
+  "joinRequest",
+  "story",
+  "deletedStory",
+  "videoChat",
 ] as const satisfies readonly UpdateKind[];
 
 // Fails to compile when a type of UpdatePayloads is missing from UPDATE_KINDS.

@@ -6,11 +6,27 @@
  * @module
  */
 import type {
+  AddChatMemberParams,
+  AddContactParams,
+  AddReactionParams,
   AnswerCallbackQueryParams,
   AnswerInlineQueryParams,
+  AnswerPreCheckoutQueryParams,
+  ApproveJoinRequestsParams,
+  BanChatMemberParams,
   CallbackQueryQuestion,
+  CheckUsernameParams,
+  CreateChannelParams,
+  CreateGroupParams,
+  CreateInviteLinkParams,
+  CreateStoryParams,
+  CreateSupergroupParams,
+  CreateTopicParams,
+  DeclineJoinRequestsParams,
   DeleteMessageParams,
   DeleteMessagesParams,
+  DeleteMyCommandsParams,
+  DownloadLiveStreamSegmentParams,
   EditInlineMessageCaptionParams,
   EditInlineMessageMediaParams,
   EditInlineMessageTextParams,
@@ -19,14 +35,38 @@ import type {
   EditMessageMediaParams,
   EditMessageReplyMarkupParams,
   EditMessageTextParams,
+  EditStoryParams,
+  EditTopicParams,
+  EnableSignaturesParams,
   FileSource,
   ForwardMessagesParams,
+  GetBlockedUsersParams,
+  GetChatMembersParams,
+  GetChatsParams,
+  GetCommonChatsParams,
+  GetCreatedInviteLinksParams,
   GetHistoryParams,
+  GetJoinRequestsParams,
+  GetMessageReactionsParams,
+  GetMyCommandsParams,
+  GetMyDescriptionParams,
+  GetMyNameParams,
+  GetMyShortDescriptionParams,
+  GetSavedChatsParams,
+  GetSavedMessagesParams,
+  GetTopicsParams,
   ID,
+  InputBotCommand,
   InputInlineQueryResult,
   InputMedia,
   InputPollOption,
+  InputStoryContent,
+  JoinVideoChatParams,
+  OpenChatParams,
   PinMessageParams,
+  PriceTag,
+  PromoteChatMemberParams,
+  ScheduleVideoChatParams,
   SearchMessagesParams,
   SendAnimationParams,
   SendAudioParams,
@@ -35,6 +75,7 @@ import type {
   SendDiceParams,
   SendDocumentParams,
   SendInlineQueryParams,
+  SendInvoiceParams,
   SendLocationParams,
   SendMediaGroupParams,
   SendMessageParams,
@@ -45,32 +86,74 @@ import type {
   SendVideoNoteParams,
   SendVideoParams,
   SendVoiceParams,
+  SetChatMemberRightsParams,
+  SetChatPhotoParams,
+  SetMyCommandsParams,
+  SetMyDescriptionParams,
+  SetMyNameParams,
+  SetMyShortDescriptionParams,
+  SetReactionsParams,
+  SlowModeDuration,
+  StartVideoChatParams,
   StopPollParams,
   UnpinMessageParams,
   UnpinMessagesParams,
+  UpdateProfileParams,
 } from "./params.ts";
 import type {
+  AvailableReactions,
+  BlockedUserList,
+  BotCommand,
+  BusinessConnection,
   CallbackQueryAnswer,
+  Chat,
   ChatActionType,
+  ChatJoinResult,
+  ChatListItem,
+  ChatMember,
+  ChatP,
+  ChatPChannel,
+  ChatPGroup,
+  ChatPSupergroup,
+  FailedInvitation,
+  InactiveChat,
   InlineQueryAnswer,
+  InviteLink,
+  JoinRequest,
+  LiveStreamChannel,
   Message,
   MessageAnimation,
   MessageAudio,
   MessageContact,
+  MessageCounters,
   MessageDice,
   MessageDocument,
+  MessageInvoice,
   MessageList,
   MessageLocation,
   MessagePhoto,
   MessagePoll,
+  MessageReactionList,
   MessageSticker,
   MessageText,
   MessageVenue,
   MessageVideo,
   MessageVideoNote,
+  MessageViewer,
   MessageVoice,
   Poll,
+  Reaction,
+  ResolvedInviteLink,
+  SavedChats,
+  Sticker,
+  Story,
+  Topic,
+  TopicList,
+  TopicListItem,
   User,
+  VideoChat,
+  VideoChatActive,
+  VideoChatScheduled,
 } from "./types.ts";
 
 /** Every method of MTKruto's dialect the gateway serves. */
@@ -278,6 +361,285 @@ export interface DialectMethods {
     results: InputInlineQueryResult[],
     params?: AnswerInlineQueryParams,
   ): Promise<void>;
+  // botInfo
+  setMyCommands(
+    commands: InputBotCommand[],
+    params?: SetMyCommandsParams,
+  ): Promise<void>;
+  getMyCommands(params?: GetMyCommandsParams): Promise<BotCommand[]>;
+  deleteMyCommands(params?: DeleteMyCommandsParams): Promise<void>;
+  setMyName(params?: SetMyNameParams): Promise<void>;
+  getMyName(params?: GetMyNameParams): Promise<string>;
+  setMyDescription(params?: SetMyDescriptionParams): Promise<void>;
+  getMyDescription(params?: GetMyDescriptionParams): Promise<string>;
+  setMyShortDescription(params?: SetMyShortDescriptionParams): Promise<void>;
+  getMyShortDescription(params?: GetMyShortDescriptionParams): Promise<string>;
+  // payments
+  sendInvoice(
+    chatId: ID,
+    title: string,
+    description: string,
+    payload: string,
+    currency: string,
+    prices: PriceTag[],
+    params?: SendInvoiceParams,
+  ): Promise<MessageInvoice>;
+  answerPreCheckoutQuery(
+    preCheckoutQueryId: string,
+    ok: boolean,
+    params?: AnswerPreCheckoutQueryParams,
+  ): Promise<void>;
+  refundStarPayment(userId: ID, telegramPaymentChargeId: string): Promise<void>;
+  // chats
+  getChat(chatId: ID): Promise<Chat>;
+  getChats(params?: GetChatsParams): Promise<ChatListItem[]>;
+  getInactiveChats(): Promise<InactiveChat[]>;
+  getCustomEmojiStickers(id: string | string[]): Promise<Sticker[]>;
+  joinChat(chatId: ID): Promise<ChatJoinResult>;
+  leaveChat(chatId: ID): Promise<void>;
+  openChat(chatId: ID, params?: OpenChatParams): Promise<void>;
+  closeChat(chatId: ID): Promise<void>;
+  archiveChat(chatId: ID): Promise<void>;
+  archiveChats(chatIds: ID[]): Promise<void>;
+  unarchiveChat(chatId: ID): Promise<void>;
+  unarchiveChats(chatIds: ID[]): Promise<void>;
+  createGroup(title: string, params?: CreateGroupParams): Promise<ChatPGroup>;
+  createSupergroup(
+    title: string,
+    params?: CreateSupergroupParams,
+  ): Promise<ChatPSupergroup>;
+  createChannel(
+    title: string,
+    params?: CreateChannelParams,
+  ): Promise<ChatPChannel>;
+  deleteChat(chatId: ID): Promise<void>;
+  setChatTitle(chatId: ID, title: string): Promise<void>;
+  setChatDescription(chatId: ID, description: string): Promise<void>;
+  setChatPhoto(
+    chatId: ID,
+    photo: FileSource,
+    params?: SetChatPhotoParams,
+  ): Promise<void>;
+  deleteChatPhoto(chatId: ID): Promise<void>;
+  setChatStickerSet(chatId: ID, setName: string): Promise<void>;
+  deleteChatStickerSet(chatId: ID): Promise<void>;
+  setBoostsRequiredToCircumventRestrictions(
+    chatId: ID,
+    boosts: number,
+  ): Promise<void>;
+  setSlowMode(chatId: ID, duration: SlowModeDuration): Promise<void>;
+  disableSlowMode(chatId: ID): Promise<void>;
+  enableSignatures(chatId: ID, params?: EnableSignaturesParams): Promise<void>;
+  disableSignatures(chatId: ID): Promise<void>;
+  enableSharing(chatId: ID): Promise<void>;
+  disableSharing(chatId: ID): Promise<void>;
+  setMessageTtl(chatId: ID, messageTtl: number): Promise<void>;
+  // reactions
+  setReactions(
+    chatId: ID,
+    messageId: number,
+    reactions: Reaction[],
+    params?: SetReactionsParams,
+  ): Promise<void>;
+  addReaction(
+    chatId: ID,
+    messageId: number,
+    reaction: Reaction,
+    params?: AddReactionParams,
+  ): Promise<void>;
+  removeReaction(
+    chatId: ID,
+    messageId: number,
+    reaction: Reaction,
+  ): Promise<void>;
+  setAvailableReactions(
+    chatId: ID,
+    availableReactions: AvailableReactions,
+  ): Promise<void>;
+  getMessageReactions(
+    chatId: ID,
+    messageId: number,
+    params?: GetMessageReactionsParams,
+  ): Promise<MessageReactionList>;
+  // profile
+  getBusinessConnection(id: string): Promise<BusinessConnection>;
+  updateProfile(params?: UpdateProfileParams): Promise<void>;
+  setUsername(username: string): Promise<void>;
+  removeUsername(): Promise<void>;
+  checkUsername(
+    username: string,
+    params?: CheckUsernameParams,
+  ): Promise<boolean>;
+  showUsername(id: ID, username: string): Promise<void>;
+  hideUsername(id: ID, username: string): Promise<void>;
+  reorderUsernames(id: ID, order: string[]): Promise<boolean>;
+  hideUsernames(id: ID): Promise<boolean>;
+  setIsOnline(isOnline: boolean): Promise<void>;
+  // contacts
+  getContacts(): Promise<User[]>;
+  addContact(
+    userId: ID,
+    firstName: string,
+    params?: AddContactParams,
+  ): Promise<void>;
+  deleteContact(userId: ID): Promise<void>;
+  deleteContacts(userIds: ID[]): Promise<void>;
+  blockUser(userId: ID): Promise<void>;
+  unblockUser(userId: ID): Promise<void>;
+  getBlockedUsers(params?: GetBlockedUsersParams): Promise<BlockedUserList>;
+  getCommonChats(userId: ID, params?: GetCommonChatsParams): Promise<ChatP[]>;
+  // members
+  getChatMember(chatId: ID, userId: ID): Promise<ChatMember>;
+  getChatAdministrators(chatId: ID): Promise<ChatMember[]>;
+  getChatMembers(
+    chatId: ID,
+    params?: GetChatMembersParams,
+  ): Promise<ChatMember[]>;
+  banChatMember(
+    chatId: ID,
+    memberId: ID,
+    params?: BanChatMemberParams,
+  ): Promise<void>;
+  unbanChatMember(chatId: ID, memberId: ID): Promise<void>;
+  kickChatMember(chatId: ID, memberId: ID): Promise<void>;
+  setChatMemberRights(
+    chatId: ID,
+    memberId: ID,
+    params?: SetChatMemberRightsParams,
+  ): Promise<void>;
+  promoteChatMember(
+    chatId: ID,
+    userId: ID,
+    params?: PromoteChatMemberParams,
+  ): Promise<void>;
+  addChatMember(
+    chatId: ID,
+    userId: ID,
+    params?: AddChatMemberParams,
+  ): Promise<FailedInvitation[]>;
+  addChatMembers(chatId: ID, userIds: ID[]): Promise<FailedInvitation[]>;
+  deleteChatMemberMessages(chatId: ID, memberId: ID): Promise<void>;
+  // topics
+  enableTopics(chatId: ID, isShownAsTabs: boolean): Promise<void>;
+  disableTopics(chatId: ID): Promise<void>;
+  createTopic(
+    chatId: ID,
+    title: string,
+    params?: CreateTopicParams,
+  ): Promise<Topic>;
+  editTopic(
+    chatId: ID,
+    topicId: number,
+    title: string,
+    params?: EditTopicParams,
+  ): Promise<Topic>;
+  hideGeneralTopic(chatId: ID): Promise<void>;
+  showGeneralTopic(chatId: ID): Promise<void>;
+  closeTopic(chatId: ID, topicId: number): Promise<void>;
+  reopenTopic(chatId: ID, topicId: number): Promise<void>;
+  pinTopic(chatId: ID, topicId: number): Promise<void>;
+  unpinTopic(chatId: ID, topicId: number): Promise<void>;
+  deleteTopic(chatId: ID, topicId: number): Promise<void>;
+  getTopics(chatId: ID, params?: GetTopicsParams): Promise<TopicList>;
+  getTopicsById(chatId: ID, topicIds: number[]): Promise<TopicList>;
+  getTopic(chatId: ID, topicId: number): Promise<TopicListItem | null>;
+  // messages
+  readMessages(chatId: ID, untilMessageId: number): Promise<void>;
+  markChatAsRead(chatId: ID): Promise<void>;
+  markChatAsUnread(chatId: ID): Promise<void>;
+  viewMessage(chatId: ID, messageId: number): Promise<void>;
+  viewMessages(chatId: ID, messageIds: number[]): Promise<void>;
+  getMessageCounters(chatId: ID, messageId: number): Promise<MessageCounters>;
+  getMessagesCounters(
+    chatId: ID,
+    messageIds: number[],
+  ): Promise<MessageCounters[]>;
+  getMessageReadDate(chatId: ID, messageId: number): Promise<number>;
+  getMessageViewers(chatId: ID, messageId: number): Promise<MessageViewer[]>;
+  getSavedChats(params?: GetSavedChatsParams): Promise<SavedChats>;
+  getSavedMessages(
+    chatId: ID,
+    params?: GetSavedMessagesParams,
+  ): Promise<Message[]>;
+  resolveMessageLink(link: string): Promise<Message | null>;
+  getScheduledMessages(chatId: ID): Promise<Message[]>;
+  sendScheduledMessage(chatId: ID, messageId: number): Promise<Message>;
+  sendScheduledMessages(chatId: ID, messageIds: number[]): Promise<Message[]>;
+  deleteScheduledMessage(chatId: ID, messageId: number): Promise<void>;
+  deleteScheduledMessages(chatId: ID, messageIds: number[]): Promise<void>;
+  // invites
+  createInviteLink(
+    chatId: ID,
+    params?: CreateInviteLinkParams,
+  ): Promise<InviteLink>;
+  getCreatedInviteLinks(
+    chatId: ID,
+    params?: GetCreatedInviteLinksParams,
+  ): Promise<InviteLink[]>;
+  enableJoinRequests(chatId: ID): Promise<void>;
+  disableJoinRequests(chatId: ID): Promise<void>;
+  approveJoinRequest(chatId: ID, userId: ID): Promise<void>;
+  declineJoinRequest(chatId: ID, userId: ID): Promise<void>;
+  approveJoinRequests(
+    chatId: ID,
+    params?: ApproveJoinRequestsParams,
+  ): Promise<void>;
+  declineJoinRequests(
+    chatId: ID,
+    params?: DeclineJoinRequestsParams,
+  ): Promise<void>;
+  getJoinRequests(
+    chatId: ID,
+    params?: GetJoinRequestsParams,
+  ): Promise<JoinRequest[]>;
+  joinChatByInviteLink(inviteLink: string): Promise<ChatJoinResult>;
+  resolveInviteLink(inviteLink: string): Promise<ChatP | ResolvedInviteLink>;
+  deleteRevokedInviteLinks(chatId: ID, userId: ID): Promise<void>;
+  // stories
+  createStory(
+    chatId: ID,
+    content: InputStoryContent,
+    params?: CreateStoryParams,
+  ): Promise<Story>;
+  editStory(
+    chatId: ID,
+    storyId: number,
+    params?: EditStoryParams,
+  ): Promise<Story>;
+  getStories(chatId: ID, storyIds: number[]): Promise<Story[]>;
+  getStory(chatId: ID, storyId: number): Promise<Story | null>;
+  deleteStories(chatId: ID, storyIds: number[]): Promise<void>;
+  deleteStory(chatId: ID, storyId: number): Promise<void>;
+  addStoriesToHighlights(chatId: ID, storyIds: number[]): Promise<void>;
+  addStoryToHighlights(chatId: ID, storyId: number): Promise<void>;
+  removeStoriesFromHighlights(chatId: ID, storyIds: number[]): Promise<void>;
+  removeStoryFromHighlights(chatId: ID, storyId: number): Promise<void>;
+  // videoChats
+  startVideoChat(
+    chatId: ID,
+    params?: StartVideoChatParams,
+  ): Promise<VideoChatActive>;
+  scheduleVideoChat(
+    chatId: ID,
+    startAt: number,
+    params?: ScheduleVideoChatParams,
+  ): Promise<VideoChatScheduled>;
+  joinVideoChat(
+    id: string,
+    params_: string,
+    params?: JoinVideoChatParams,
+  ): Promise<string>;
+  joinLiveStream(id: string): Promise<void>;
+  leaveVideoChat(id: string): Promise<void>;
+  getVideoChat(id: string): Promise<VideoChat>;
+  getLiveStreamChannels(id: string): Promise<LiveStreamChannel[]>;
+  downloadLiveStreamSegment(
+    id: string,
+    channelId: number,
+    scale: number,
+    timestamp: number,
+    params?: DownloadLiveStreamSegmentParams,
+  ): Promise<Uint8Array>;
 }
 
 /** Which accounts may call each method, and its parameters' names. */
@@ -384,4 +746,197 @@ export const DIALECT_METHODS: {
   },
   sendInlineQuery: { account: "user", params: ["botId", "chatId", "params"] },
   answerInlineQuery: { account: "bot", params: ["id", "results", "params"] },
+  setMyCommands: { account: "bot", params: ["commands", "params"] },
+  getMyCommands: { account: "bot", params: ["params"] },
+  deleteMyCommands: { account: "bot", params: ["params"] },
+  setMyName: { account: "bot", params: ["params"] },
+  getMyName: { account: "bot", params: ["params"] },
+  setMyDescription: { account: "bot", params: ["params"] },
+  getMyDescription: { account: "bot", params: ["params"] },
+  setMyShortDescription: { account: "bot", params: ["params"] },
+  getMyShortDescription: { account: "bot", params: ["params"] },
+  sendInvoice: {
+    account: "bot",
+    params: [
+      "chatId",
+      "title",
+      "description",
+      "payload",
+      "currency",
+      "prices",
+      "params",
+    ],
+  },
+  answerPreCheckoutQuery: {
+    account: "bot",
+    params: ["preCheckoutQueryId", "ok", "params"],
+  },
+  refundStarPayment: {
+    account: "bot",
+    params: ["userId", "telegramPaymentChargeId"],
+  },
+  getChat: { account: "both", params: ["chatId"] },
+  getChats: { account: "user", params: ["params"] },
+  getInactiveChats: { account: "user", params: [] },
+  getCustomEmojiStickers: { account: "both", params: ["id"] },
+  joinChat: { account: "user", params: ["chatId"] },
+  leaveChat: { account: "both", params: ["chatId"] },
+  openChat: { account: "both", params: ["chatId", "params"] },
+  closeChat: { account: "both", params: ["chatId"] },
+  archiveChat: { account: "user", params: ["chatId"] },
+  archiveChats: { account: "user", params: ["chatIds"] },
+  unarchiveChat: { account: "user", params: ["chatId"] },
+  unarchiveChats: { account: "user", params: ["chatIds"] },
+  createGroup: { account: "user", params: ["title", "params"] },
+  createSupergroup: { account: "user", params: ["title", "params"] },
+  createChannel: { account: "user", params: ["title", "params"] },
+  deleteChat: { account: "user", params: ["chatId"] },
+  setChatTitle: { account: "both", params: ["chatId", "title"] },
+  setChatDescription: { account: "both", params: ["chatId", "description"] },
+  setChatPhoto: { account: "both", params: ["chatId", "photo", "params"] },
+  deleteChatPhoto: { account: "both", params: ["chatId"] },
+  setChatStickerSet: { account: "both", params: ["chatId", "setName"] },
+  deleteChatStickerSet: { account: "both", params: ["chatId"] },
+  setBoostsRequiredToCircumventRestrictions: {
+    account: "user",
+    params: ["chatId", "boosts"],
+  },
+  setSlowMode: { account: "user", params: ["chatId", "duration"] },
+  disableSlowMode: { account: "user", params: ["chatId"] },
+  enableSignatures: { account: "user", params: ["chatId", "params"] },
+  disableSignatures: { account: "user", params: ["chatId"] },
+  enableSharing: { account: "user", params: ["chatId"] },
+  disableSharing: { account: "user", params: ["chatId"] },
+  setMessageTtl: { account: "user", params: ["chatId", "messageTtl"] },
+  setReactions: {
+    account: "both",
+    params: ["chatId", "messageId", "reactions", "params"],
+  },
+  addReaction: {
+    account: "both",
+    params: ["chatId", "messageId", "reaction", "params"],
+  },
+  removeReaction: {
+    account: "both",
+    params: ["chatId", "messageId", "reaction"],
+  },
+  setAvailableReactions: {
+    account: "user",
+    params: ["chatId", "availableReactions"],
+  },
+  getMessageReactions: {
+    account: "user",
+    params: ["chatId", "messageId", "params"],
+  },
+  getBusinessConnection: { account: "bot", params: ["id"] },
+  updateProfile: { account: "user", params: ["params"] },
+  setUsername: { account: "user", params: ["username"] },
+  removeUsername: { account: "user", params: [] },
+  checkUsername: { account: "user", params: ["username", "params"] },
+  showUsername: { account: "user", params: ["id", "username"] },
+  hideUsername: { account: "user", params: ["id", "username"] },
+  reorderUsernames: { account: "user", params: ["id", "order"] },
+  hideUsernames: { account: "user", params: ["id"] },
+  setIsOnline: { account: "user", params: ["isOnline"] },
+  getContacts: { account: "user", params: [] },
+  addContact: { account: "user", params: ["userId", "firstName", "params"] },
+  deleteContact: { account: "user", params: ["userId"] },
+  deleteContacts: { account: "user", params: ["userIds"] },
+  blockUser: { account: "user", params: ["userId"] },
+  unblockUser: { account: "user", params: ["userId"] },
+  getBlockedUsers: { account: "user", params: ["params"] },
+  getCommonChats: { account: "user", params: ["userId", "params"] },
+  getChatMember: { account: "both", params: ["chatId", "userId"] },
+  getChatAdministrators: { account: "both", params: ["chatId"] },
+  getChatMembers: { account: "both", params: ["chatId", "params"] },
+  banChatMember: { account: "both", params: ["chatId", "memberId", "params"] },
+  unbanChatMember: { account: "both", params: ["chatId", "memberId"] },
+  kickChatMember: { account: "both", params: ["chatId", "memberId"] },
+  setChatMemberRights: {
+    account: "both",
+    params: ["chatId", "memberId", "params"],
+  },
+  promoteChatMember: {
+    account: "both",
+    params: ["chatId", "userId", "params"],
+  },
+  addChatMember: { account: "user", params: ["chatId", "userId", "params"] },
+  addChatMembers: { account: "user", params: ["chatId", "userIds"] },
+  deleteChatMemberMessages: { account: "user", params: ["chatId", "memberId"] },
+  enableTopics: { account: "user", params: ["chatId", "isShownAsTabs"] },
+  disableTopics: { account: "user", params: ["chatId"] },
+  createTopic: { account: "both", params: ["chatId", "title", "params"] },
+  editTopic: {
+    account: "both",
+    params: ["chatId", "topicId", "title", "params"],
+  },
+  hideGeneralTopic: { account: "both", params: ["chatId"] },
+  showGeneralTopic: { account: "both", params: ["chatId"] },
+  closeTopic: { account: "both", params: ["chatId", "topicId"] },
+  reopenTopic: { account: "both", params: ["chatId", "topicId"] },
+  pinTopic: { account: "both", params: ["chatId", "topicId"] },
+  unpinTopic: { account: "both", params: ["chatId", "topicId"] },
+  deleteTopic: { account: "both", params: ["chatId", "topicId"] },
+  getTopics: { account: "user", params: ["chatId", "params"] },
+  getTopicsById: { account: "user", params: ["chatId", "topicIds"] },
+  getTopic: { account: "user", params: ["chatId", "topicId"] },
+  readMessages: { account: "user", params: ["chatId", "untilMessageId"] },
+  markChatAsRead: { account: "user", params: ["chatId"] },
+  markChatAsUnread: { account: "user", params: ["chatId"] },
+  viewMessage: { account: "user", params: ["chatId", "messageId"] },
+  viewMessages: { account: "user", params: ["chatId", "messageIds"] },
+  getMessageCounters: { account: "user", params: ["chatId", "messageId"] },
+  getMessagesCounters: { account: "user", params: ["chatId", "messageIds"] },
+  getMessageReadDate: { account: "user", params: ["chatId", "messageId"] },
+  getMessageViewers: { account: "user", params: ["chatId", "messageId"] },
+  getSavedChats: { account: "user", params: ["params"] },
+  getSavedMessages: { account: "user", params: ["chatId", "params"] },
+  resolveMessageLink: { account: "both", params: ["link"] },
+  getScheduledMessages: { account: "user", params: ["chatId"] },
+  sendScheduledMessage: { account: "user", params: ["chatId", "messageId"] },
+  sendScheduledMessages: { account: "user", params: ["chatId", "messageIds"] },
+  deleteScheduledMessage: { account: "user", params: ["chatId", "messageId"] },
+  deleteScheduledMessages: {
+    account: "user",
+    params: ["chatId", "messageIds"],
+  },
+  createInviteLink: { account: "both", params: ["chatId", "params"] },
+  getCreatedInviteLinks: { account: "user", params: ["chatId", "params"] },
+  enableJoinRequests: { account: "user", params: ["chatId"] },
+  disableJoinRequests: { account: "user", params: ["chatId"] },
+  approveJoinRequest: { account: "both", params: ["chatId", "userId"] },
+  declineJoinRequest: { account: "both", params: ["chatId", "userId"] },
+  approveJoinRequests: { account: "user", params: ["chatId", "params"] },
+  declineJoinRequests: { account: "user", params: ["chatId", "params"] },
+  getJoinRequests: { account: "user", params: ["chatId", "params"] },
+  joinChatByInviteLink: { account: "user", params: ["inviteLink"] },
+  resolveInviteLink: { account: "user", params: ["inviteLink"] },
+  deleteRevokedInviteLinks: { account: "user", params: ["chatId", "userId"] },
+  createStory: { account: "user", params: ["chatId", "content", "params"] },
+  editStory: { account: "user", params: ["chatId", "storyId", "params"] },
+  getStories: { account: "user", params: ["chatId", "storyIds"] },
+  getStory: { account: "user", params: ["chatId", "storyId"] },
+  deleteStories: { account: "user", params: ["chatId", "storyIds"] },
+  deleteStory: { account: "user", params: ["chatId", "storyId"] },
+  addStoriesToHighlights: { account: "user", params: ["chatId", "storyIds"] },
+  addStoryToHighlights: { account: "user", params: ["chatId", "storyId"] },
+  removeStoriesFromHighlights: {
+    account: "user",
+    params: ["chatId", "storyIds"],
+  },
+  removeStoryFromHighlights: { account: "user", params: ["chatId", "storyId"] },
+  startVideoChat: { account: "user", params: ["chatId", "params"] },
+  scheduleVideoChat: {
+    account: "user",
+    params: ["chatId", "startAt", "params"],
+  },
+  joinVideoChat: { account: "user", params: ["id", "params_", "params"] },
+  joinLiveStream: { account: "user", params: ["id"] },
+  leaveVideoChat: { account: "user", params: ["id"] },
+  getVideoChat: { account: "user", params: ["id"] },
+  getLiveStreamChannels: { account: "user", params: ["id"] },
+  downloadLiveStreamSegment: {
+    account: "user",
+    params: ["id", "channelId", "scale", "timestamp", "params"],
+  },
 };

@@ -11,12 +11,24 @@
  *
  * @module
  */
+export type * from "./params/bot_info.ts";
+export type * from "./params/chats.ts";
 export type * from "./params/common.ts";
+export type * from "./params/contacts.ts";
 export type * from "./params/edits.ts";
 export type * from "./params/inline_content.ts";
 export type * from "./params/inline_results.ts";
+export type * from "./params/invites.ts";
 export type * from "./params/keyboards.ts";
 export type * from "./params/media.ts";
+export type * from "./params/members.ts";
 export type * from "./params/messages.ts";
+export type * from "./params/messages_extra.ts";
+export type * from "./params/payments.ts";
 export type * from "./params/polls.ts";
+export type * from "./params/profile.ts";
 export type * from "./params/queries.ts";
+export type * from "./params/reactions.ts";
+export type * from "./params/stories.ts";
+export type * from "./params/topics.ts";
+export type * from "./params/video_chats.ts";

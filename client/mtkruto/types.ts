@@ -6,11 +6,122 @@
  * @module
  */
 
+/** A user the account blocked. */
+export interface BlockedUser {
+  /** The blocked user. */
+  user: User;
+  /** When it was blocked (Unix seconds). */
+  blockedAt: number;
+}
+
+/** A page of the account's blocklist. */
+export interface BlockedUserList {
+  /** The blocked users of the page. */
+  blockedUsers: BlockedUser[];
+  /** How many peers the blocklist holds in all. */
+  count: number;
+}
+
+/** One of a bot's commands, as getMyCommands answers it. */
+export interface BotCommand {
+  /** The command, without the slash. */
+  command: string;
+  /** What the command does, as the command menu shows it. */
+  description: string;
+  /** Whether the command is ephemeral: always false, as mtcute's TL layer has no such flag yet. */
+  isEphemeral: boolean;
+}
+
+/** A business account's connection to the bot. */
+export interface BusinessConnection {
+  /** The connection's id (TL `connection_id`). */
+  id: string;
+  /** The business account that made the connection. */
+  user: User;
+  /** When the connection was last updated (Unix seconds). */
+  date: number;
+  /** Whether the bot may reply in the account's chats. */
+  canReply: boolean;
+  /** Whether the connection is active (not disabled). */
+  isEnabled: boolean;
+}
+
 /** The background colour and the custom emoji shown before the label. */
 export interface ButtonStyle {
   background?: "danger" | "primary" | "success";
   customEmojiId?: string;
 }
+
+/** A user's birthday; the year only when the user shares it. */
+export interface Birthday {
+  day: number;
+  month: number;
+  year?: number;
+}
+
+/** One opening interval of a business, in milliseconds from the start of the week (Monday 00:00). */
+export interface WorkingHoursInterval {
+  startsAt: number;
+  endsAt: number;
+}
+
+/** When a business is open. */
+export interface WorkingHours {
+  timezone: string;
+  intervals: WorkingHoursInterval[];
+}
+
+/** A user's chat in full: its ChatP with the profile photo and the business details. */
+export interface ChatPrivate extends Omit<ChatPPrivate, "photo"> {
+  birthday?: Birthday;
+  photo?: Photo;
+  address?: string;
+  location?: Location;
+  workingHours?: WorkingHours;
+}
+
+/** A basic group in full: its ChatP with the photo and the active video chat. */
+export interface ChatGroup extends Omit<ChatPGroup, "photo"> {
+  photo?: Photo;
+  videoChatId?: string;
+}
+
+/** A supergroup in full: its ChatP with the photo and the active video chat. */
+export interface ChatSupergroup extends Omit<ChatPSupergroup, "photo"> {
+  photo?: Photo;
+  videoChatId?: string;
+}
+
+/** A broadcast channel in full: its ChatP with the photo and the active video chat. */
+export interface ChatChannel extends Omit<ChatPChannel, "photo"> {
+  photo?: Photo;
+  videoChatId?: string;
+}
+
+/** What `getChat` answers: any chat in full, told apart by `type`. */
+export type Chat = ChatPrivate | ChatGroup | ChatSupergroup | ChatChannel;
+
+/** A supergroup or channel the account has not been active in, and since when. */
+export interface InactiveChat {
+  /** Unix seconds. */
+  lastActivity: number;
+  chat: ChatP;
+}
+
+/** `joinChat` went through. */
+export interface ChatJoinResultJoined {
+  type: "joined";
+}
+
+/** Joining waits for the user to pass a bot's captcha (a mini app). */
+export interface ChatJoinResultCaptcha {
+  type: "captcha";
+  bot: User;
+  queryId: string;
+}
+
+/** What joining a chat led to. */
+export type ChatJoinResult = ChatJoinResultJoined | ChatJoinResultCaptcha;
 
 /** What a chat member is doing. */
 export interface ChatActionType {
@@ -51,6 +162,89 @@ export interface ChatAdministratorRights {
   canManageDirectMessages: boolean;
   canManageTags: boolean;
   canManageLinkedChats: boolean;
+}
+
+/** A peer folder (the archive is folder 1). */
+export interface ChatFolder {
+  id: number;
+  title: string;
+}
+
+/** A chat of the chat list, or a folder with the chat at its top. */
+export interface ChatListItem {
+  /** Set when the item is a folder (the unread counts then count the folder's chats). */
+  folder?: ChatFolder;
+  chat: ChatP;
+  lastMessage?: Omit<Message, "replyToMessage">;
+  unreadChatCount?: number;
+  unreadMessageCount?: number;
+  unreadMutedChatCount?: number;
+  unreadMutedMessageCount?: number;
+}
+
+/** A member of a chat and their standing, told apart by `status`. */
+export type ChatMember =
+  | { status: "creator"; member: ChatP; isAnonymous: boolean; title?: string }
+  | {
+    status: "administrator";
+    member: ChatP;
+    rights: ChatAdministratorRights;
+    title?: string;
+  }
+  | { status: "member"; member: ChatP; until?: number; tag?: string }
+  | {
+    status: "restricted";
+    member: ChatP;
+    isMember: boolean;
+    rights: ChatMemberRights;
+    until: number;
+    tag?: string;
+  }
+  | { status: "left"; member: ChatP }
+  | { status: "banned"; member: ChatP; until: number };
+
+/** A user who could not be added to a chat, and what Telegram Premium would change about it. */
+export interface FailedInvitation {
+  userId: number;
+  /** Whether Premium (the inviter's) would allow the invitation. */
+  requiresPremiumToInvite: boolean;
+  /** Whether the user accepts messages from Premium users only. */
+  requiresPremiumToMessage: boolean;
+}
+
+/** true = allowed (the TL flags say what is forbidden); the last eleven keys appear only when true. */
+export interface ChatMemberRights {
+  canSendMessages: boolean;
+  canSendAudio: boolean;
+  canSendDocuments: boolean;
+  canSendPhotos: boolean;
+  canSendVideos: boolean;
+  canSendVideoNotes: boolean;
+  canSendVoice: boolean;
+  canSendPolls: boolean;
+  canSendStickers: boolean;
+  canSendAnimations?: true;
+  canSendGames?: true;
+  canSendInlineBotResults?: true;
+  canAddWebPagePreviews?: true;
+  canMakeReactions?: true;
+  canEditMemberTag?: true;
+  canChangeInfo?: true;
+  canInviteUsers?: true;
+  canPinMessages?: true;
+  canManageTopics?: true;
+  canManageLinkedChats?: true;
+}
+
+/** A member's standing before and after a change, who made it and how they joined. */
+export interface ChatMemberUpdated {
+  chat: ChatP;
+  from: User;
+  date: number;
+  oldChatMember: ChatMember;
+  newChatMember: ChatMember;
+  viaSharedFolder?: true;
+  inviteLink?: InviteLink;
 }
 
 /** The small (160×160) and big (640×640) versions of a peer's photo. */
@@ -373,6 +567,55 @@ export interface InlineQueryAnswer {
   nextOffset?: string;
 }
 
+/** An invite link of a chat. */
+export interface InviteLink {
+  inviteLink: string;
+  creator: User;
+  requiresApproval: boolean;
+  isRevoked: boolean;
+  title?: string;
+  expiresAt?: number;
+  limit?: number;
+  pendingJoinRequestCount?: number;
+  subscriptionPrice?: number;
+}
+
+/** What an invite link shows of a chat the account is not in (MTKruto 0.216's ResolvedInviteLink). */
+export interface ResolvedInviteLink {
+  type: "group" | "supergroup" | "channel";
+  isPublic: boolean;
+  isApprovalNeeded: boolean;
+  isVerified: boolean;
+  isScam: boolean;
+  isFake: boolean;
+  /** The user's paid subscription still runs: it may join again without paying. */
+  isAlreadySubscribed: boolean;
+  title: string;
+  description?: string;
+  photo?: Photo;
+  memberCount: number;
+  /** A few of the members. */
+  members: User[];
+  color: number;
+  subscriptionPeriod?: number;
+  subscriptionPrice?: number;
+  verificationBotId?: number;
+  verificationCustomEmojiId?: string;
+  verificationDescription?: string;
+}
+
+/** A user's request to join a chat. */
+export interface JoinRequest {
+  chat: ChatP;
+  from: User;
+  /** When the request was made. */
+  date: number;
+  /** The user's bio (bots get it always, empty when it has none). */
+  bio?: string;
+  /** The link the request was made by (bots only; none for a public chat's own join requests). */
+  inviteLink?: InviteLink;
+}
+
 /** A reply-keyboard button that asks the user to pick a chat. */
 export interface KeyboardButtonRequestChat {
   type: "requestChat";
@@ -633,6 +876,42 @@ export type ServiceMessage =
 /** A message as MTKruto renders it. */
 export type Message = ContentMessage | ServiceMessage;
 
+/** The counters of a message. */
+export interface MessageCounters {
+  /** The number of times the message was viewed. */
+  views: number;
+  /** The number of replies made to the message. */
+  replies: number;
+  /** The number of times the message was forwarded. */
+  forwards: number;
+}
+
+/** A message's viewer. */
+export interface MessageViewer {
+  /** The user identifier of the message viewer. */
+  userId: number;
+  /** The point in time when the message was viewed. */
+  viewedAt: number;
+}
+
+/** Information on a saved chat. */
+export interface SavedChat {
+  /** The chat. */
+  chat: ChatP;
+  /** The chat's last saved message. */
+  lastMessage: Message;
+  /** Whether the chat is pinned. */
+  isPinned: boolean;
+}
+
+/** A list of saved chats. */
+export interface SavedChats {
+  /** The saved chats. */
+  chats: SavedChat[];
+  /** The total count of saved chats. */
+  total: number;
+}
+
 /** A postal address given for shipping. */
 export interface ShippingAddress {
   countryCode: string;
@@ -650,6 +929,9 @@ export interface OrderInfo {
   email?: string;
   shippingAddress?: ShippingAddress;
 }
+
+/** An invoice message. */
+export type MessageInvoice = MessageOf<"invoice">;
 
 /** A payment the bot received. */
 export interface SuccessfulPayment {
@@ -884,6 +1166,17 @@ export type PollMedia =
   | { type: "venue"; venue: Venue }
   | { type: "link"; url: string; linkPreview: object };
 
+/** A buyer's confirmed order, which the bot must accept or refuse within 10 seconds. */
+export interface PreCheckoutQuery {
+  id: string;
+  from: User;
+  currency: string;
+  totalAmount: number;
+  invoicePayload: string;
+  shippingOptionId?: string;
+  orderInfo?: OrderInfo;
+}
+
 /** A button press; exactly one of `message` / `inlineMessageId` is set. */
 export interface CallbackQuery {
   id: string;
@@ -940,6 +1233,53 @@ export interface MessageReaction {
 export interface ReactionCount {
   reaction: Reaction;
   count: number;
+}
+
+/** The reactions a chat allows: none of them. */
+export interface AvailableReactionsNone {
+  type: "none";
+}
+
+/** The reactions a chat allows: those listed. */
+export interface AvailableReactionsSome {
+  type: "some";
+  reactions: Reaction[];
+  /** The most distinct reactions one message may carry. */
+  maxReactionCount?: number;
+}
+
+/** The reactions a chat allows: all of them. */
+export interface AvailableReactionsAll {
+  type: "all";
+  /** The most distinct reactions one message may carry. */
+  maxReactionCount?: number;
+}
+
+/** Which reactions a chat allows (its settings, `setAvailableReactions`). */
+export type AvailableReactions =
+  | AvailableReactionsNone
+  | AvailableReactionsSome
+  | AvailableReactionsAll;
+
+/** One reaction in a list of who reacted to a message and how. */
+export interface MessageReactionListItem {
+  /** Who reacted. */
+  chat: ChatP;
+  date: number;
+  reaction: Reaction;
+  isBig: boolean;
+  /** Whether the own account made it. */
+  isCreator: boolean;
+  isUnread: boolean;
+}
+
+/** A page of who reacted to a message (`getMessageReactions`). */
+export interface MessageReactionList {
+  reactions: MessageReactionListItem[];
+  /** The total number of reactions that match. */
+  count: number;
+  /** Pass it as `offset` for the next page; absent on the last one. */
+  nextOffset?: string;
 }
 
 /** Payload of `messageReactions`: someone changed their reactions on a message. */
@@ -1093,6 +1433,180 @@ export interface Sticker {
   fileSize: number;
 }
 
+/** Which story of which chat. */
+export interface StoryReference {
+  chatId: number;
+  storyId: number;
+}
+
+/** What a story shows. */
+export type StoryContent =
+  | { type: "photo"; photo: Photo }
+  | { type: "video"; video: Video }
+  | { type: "unsupported" };
+
+/** A reaction made to a story: how many chose it and whether the account did. */
+export interface StoryReaction {
+  reaction: Reaction;
+  count: number;
+  isChosen: boolean;
+}
+
+/** How a story was received (its poster sees these). */
+export interface StoryInteractions {
+  reactions?: StoryReaction[];
+  reactionCount?: number;
+  views: number;
+  forwards: number;
+}
+
+/** Who may see a story: user ids listed or excepted. */
+export type StoryPrivacy =
+  | { type: "everyone"; except: number[] }
+  | { type: "contacts"; except: number[] }
+  | { type: "closeFriends" }
+  | { type: "only"; only: number[] };
+
+/** A story. */
+export interface Story {
+  isOutgoing: boolean;
+  id: number;
+  chat: ChatP;
+  date: number;
+  content: StoryContent;
+  isEdited: boolean;
+  interactiveAreas: StoryInteractiveArea[];
+  /** Kept on the profile after it expires (TL `pinned`). */
+  isHighlighted: boolean;
+  interactions?: StoryInteractions;
+  privacy?: StoryPrivacy;
+  caption?: string;
+  captionEntities?: MessageEntity[];
+}
+
+/** Where on the story an area is, in percent of its size, and its rotation in degrees. */
+export interface StoryInteractiveAreaPosition {
+  xPercentage: number;
+  yPercentage: number;
+  widthPercentage: number;
+  heightPercentage: number;
+  rotationAngle: number;
+}
+
+/** A location on the story. */
+export interface StoryInteractiveAreaLocation {
+  type: "location";
+  position: StoryInteractiveAreaPosition;
+  location: Location;
+}
+
+/** A venue on the story. */
+export interface StoryInteractiveAreaVenue {
+  type: "venue";
+  position: StoryInteractiveAreaPosition;
+  venue: Venue;
+}
+
+/** A suggested reaction on the story. */
+export interface StoryInteractiveAreaReaction {
+  type: "reaction";
+  position: StoryInteractiveAreaPosition;
+  reaction: Reaction;
+  count?: number;
+  isDark?: boolean;
+  isFlipped?: boolean;
+}
+
+/** A channel post shown on the story. */
+export interface StoryInteractiveAreaMessage {
+  type: "messageReference";
+  position: StoryInteractiveAreaPosition;
+  messageReference: MessageReference;
+}
+
+/** A link on the story. */
+export interface StoryInteractiveAreaLink {
+  type: "link";
+  position: StoryInteractiveAreaPosition;
+  link: string;
+}
+
+/** A weather widget on the story (temperature in °C, color as an ARGB integer). */
+export interface StoryInteractiveAreaWeather {
+  type: "weather";
+  position: StoryInteractiveAreaPosition;
+  emoji: string;
+  temperature: number;
+  color: number;
+}
+
+/** A collectible gift on the story, by its slug. */
+export interface StoryInteractiveAreaGift {
+  type: "gift";
+  position: StoryInteractiveAreaPosition;
+  slug: string;
+}
+
+/** Any interactive area of a story. */
+export type StoryInteractiveArea =
+  | StoryInteractiveAreaLocation
+  | StoryInteractiveAreaVenue
+  | StoryInteractiveAreaReaction
+  | StoryInteractiveAreaMessage
+  | StoryInteractiveAreaLink
+  | StoryInteractiveAreaWeather
+  | StoryInteractiveAreaGift;
+
+/** A forum topic that exists. */
+export interface TopicActive {
+  type: "active";
+  /** The topic's id: its creation message's, 1 for General. */
+  id: number;
+  /** When it was created (Unix seconds). */
+  date: number;
+  /** Who created it. */
+  creator: ChatP;
+  /** Whether it is the General topic. */
+  isGeneral: boolean;
+  /** Whether it is closed (only those who manage topics write in it). */
+  isClosed: boolean;
+  /** Whether it is hidden (only General can be). */
+  isHidden: boolean;
+  /** Its title. */
+  name: string;
+  /** The color of its default icon (RGB). */
+  color: number;
+  /** The custom emoji shown as its icon. */
+  customEmojiId?: string;
+  /** Always false: MTKruto 0.216 emits the key on active topics although its type does not declare it. */
+  isDeleted: false;
+}
+
+/** A forum topic that was deleted. */
+export interface TopicDeleted {
+  type: "deleted";
+  /** The deleted topic's id. */
+  id: number;
+}
+
+/** A forum topic. */
+export type Topic = TopicActive | TopicDeleted;
+
+/** One topic of a list, with its newest message (built without the message it replies to). */
+export interface TopicListItem {
+  topic: Topic;
+  lastMessage?: Omit<Message, "replyToMessage">;
+}
+
+/** A page of a forum's topics. */
+export interface TopicList {
+  items: TopicListItem[];
+  /** Whether the items are ordered by creation date (else by their newest message). */
+  isOrderedByCreationDate: boolean;
+  /** How many topics there are in all. */
+  count: number;
+}
+
 /** A vote in a non-anonymous poll the bot sent. */
 export interface PollAnswer {
   pollId: string;
@@ -1121,14 +1635,68 @@ export interface UpdatePayloads {
   chatAction: ChatAction;
   messageReactions: MessageReactions;
   messageReactionCount: MessageReactionCount;
+  preCheckoutQuery: PreCheckoutQuery;
+  chatMember: ChatMemberUpdated;
+  myChatMember: ChatMemberUpdated;
+  businessConnection: BusinessConnection;
+  joinRequest: JoinRequest;
+  story: Story;
+  deletedStory: StoryReference;
+  videoChat: VideoChat;
+}
+
+/** Keys some update types carry beside their payload, as MTKruto sets them. */
+export interface UpdateExtras {
+  /** `isScheduled`: the messages left a schedule queue (sent or deleted), their ids are the queue's. */
+  deletedMessages: { isScheduled?: true };
 }
 
 /** The update of type `K`, without the gateway's `updateId`. */
 export type UpdateOf<K extends keyof UpdatePayloads> =
   & { type: K }
-  & { [P in K]: UpdatePayloads[K] };
+  & { [P in K]: UpdatePayloads[K] }
+  & (K extends keyof UpdateExtras ? UpdateExtras[K] : unknown);
 
 /** One update as `getUpdates` and webhooks deliver it. */
 export type Update = {
   [K in keyof UpdatePayloads]: { updateId: number } & UpdateOf<K>;
 }[keyof UpdatePayloads];
+
+/** A video chat going on now. */
+export interface VideoChatActive {
+  type: "active";
+  /** The group call's id, a decimal string. */
+  id: string;
+  /** "" when it has none. */
+  title: string;
+  isLiveStream: boolean;
+  participantCount: number;
+  isRecording: boolean;
+}
+
+/** A video chat scheduled to start at `scheduledFor` (Unix seconds). */
+export interface VideoChatScheduled {
+  type: "scheduled";
+  id: string;
+  title: string;
+  isLiveStream: boolean;
+  participantCount: number;
+  scheduledFor: number;
+}
+
+/** A video chat that ended, `duration` seconds long. */
+export interface VideoChatEnded {
+  type: "ended";
+  id: string;
+  duration: number;
+}
+
+/** Any video chat. */
+export type VideoChat = VideoChatActive | VideoChatScheduled | VideoChatEnded;
+
+/** A channel of a live stream: segments last 1000 / 2^scale ms; `timestamp` is the newest one's, in ms. */
+export interface LiveStreamChannel {
+  id: number;
+  scale: number;
+  timestamp: number;
+}

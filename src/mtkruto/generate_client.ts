@@ -131,6 +131,8 @@ const BUILT_IN = new Set([
   "unknown",
   "true",
   "false",
+  // downloadLiveStreamSegment's bytes (the JSON bytes wrapper, decoded by the client)
+  "Uint8Array",
 ]);
 
 /** The declarations reachable from `roots`, in file and source order. */

@@ -7,6 +7,11 @@ import type { ClientRef } from "../client_id.ts";
 import { deadline } from "../timers.ts";
 import { ClientUpdates } from "../updates/client_updates.ts";
 import { MessageChats } from "../mtkruto/updates/message_chats.ts";
+import {
+  GroupCallHashes,
+  groupCallHashesOf,
+  registerGroupCallHashes,
+} from "../mtkruto/updates/group_calls.ts";
 import { planUpdate, renderHeld } from "../mtkruto/updates/from_tl.ts";
 import { UpdateStore } from "../updates/store.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
@@ -101,12 +106,14 @@ export class ClientHost {
       pollTimeoutSeconds: context.config.pollTimeoutSeconds,
     });
     const chats = new MessageChats(path);
+    const groupCalls = new GroupCallHashes(path);
     // Own actions are dispatched too, so the message → chat map learns the
     // account's sent messages (their deletions name them); MTKruto's updates
     // leave outgoing messages out.
     const client = createTelegramClient(path, context, {
       ownActionsAsUpdates: true,
     });
+    registerGroupCallHashes(client, groupCalls);
     client.onError.add((error) =>
       console.error(`client error: ${error.stack ?? error}`)
     );
@@ -114,7 +121,7 @@ export class ClientHost {
     client.onRawUpdate.add(({ update, peers }) => {
       let plan;
       try {
-        plan = planUpdate(update, peers, { chats });
+        plan = planUpdate(update, peers, { chats, groupCalls });
       } catch (error) {
         // One update MTKruto cannot render must not stop the others (MTKruto logs and drops it too).
         console.error(
@@ -153,6 +160,7 @@ export class ClientHost {
       await client.destroy().catch(() => {});
       store.close();
       chats.close();
+      groupCalls.close();
       if (!existed) await removeSessionFiles(path);
       throw fromMtcuteError(error);
     }
@@ -193,6 +201,7 @@ export class ClientHost {
     await this.client.destroy();
     this.store.close();
     this.chats.close();
+    groupCallHashesOf(this.client)?.close();
   }
 
   /** Closes the client and deletes its session (for bots whose token Telegram rejected). */

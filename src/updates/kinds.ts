@@ -13,6 +13,14 @@ export const UPDATE_KINDS = [
   "chatAction",
   "messageReactions",
   "messageReactionCount",
+  "preCheckoutQuery",
+  "chatMember",
+  "myChatMember",
+  "businessConnection",
+  "joinRequest",
+  "story",
+  "deletedStory",
+  "videoChat",
 ] as const;
 
 /** One update type. */

@@ -6,6 +6,7 @@
 import { DIALECT_METHODS } from "../../client/mtkruto/methods.ts";
 import type { DialectMethods } from "../../client/mtkruto/methods.ts";
 import type {
+  ChatMemberUpdated,
   ChatP,
   ChatPPrivate,
   Message,
@@ -232,5 +233,57 @@ export function everyUpdate(): {
       date: 1704067200,
       reactions: [],
     }),
+    preCheckoutQuery: update("preCheckoutQuery", {
+      id: "9003",
+      from: ALICE,
+      currency: "XTR",
+      totalAmount: 50,
+      invoicePayload: "order-1",
+    }),
+    chatMember: update("chatMember", memberChange(privateChat())),
+    myChatMember: update("myChatMember", memberChange(privateChat(BOT))),
+    businessConnection: update("businessConnection", {
+      id: "AbC-123",
+      user: ALICE,
+      date: 1704067200,
+      canReply: true,
+      isEnabled: true,
+    }),
+    story: update("story", {
+      isOutgoing: false,
+      id: 3,
+      chat: privateChat(),
+      date: 1704067200,
+      content: { type: "unsupported" },
+      isEdited: false,
+      interactiveAreas: [],
+      isHighlighted: false,
+    }),
+    deletedStory: update("deletedStory", { chatId: ALICE.id, storyId: 3 }),
+    videoChat: update("videoChat", {
+      type: "active",
+      id: "8001",
+      title: "",
+      isLiveStream: false,
+      participantCount: 0,
+      isRecording: false,
+    }),
+    joinRequest: update("joinRequest", {
+      chat: SUPERGROUP,
+      from: ALICE,
+      date: 1704067200,
+      bio: "",
+    }),
+  };
+}
+
+/** Alice bans `member` from the supergroup. */
+function memberChange(member: ChatPPrivate): ChatMemberUpdated {
+  return {
+    chat: SUPERGROUP,
+    from: ALICE,
+    date: 1704067200,
+    oldChatMember: { status: "member", member },
+    newChatMember: { status: "banned", member, until: 0 },
   };
 }

@@ -117,6 +117,25 @@ Deno.test("the shortcuts of each update type", () => {
     chatId: SUPERGROUP.id,
   });
   assertEquals(shortcuts(updates.pollAnswer), { ...none, from: alice });
+  assertEquals(shortcuts(updates.preCheckoutQuery), { ...none, from: ALICE });
+  for (const change of [updates.chatMember, updates.myChatMember]) {
+    const payload = change.type === "chatMember"
+      ? change.chatMember
+      : change.myChatMember;
+    assertEquals(shortcuts(change), {
+      ...none,
+      chat: payload.chat,
+      chatId: payload.chat.id,
+      from: payload.from,
+    });
+  }
+  assertEquals(shortcuts(updates.story), {
+    ...none,
+    chat: alice,
+    chatId: ALICE.id,
+  });
+  assertEquals(shortcuts(updates.deletedStory), { ...none, chatId: ALICE.id });
+  assertEquals(shortcuts(updates.videoChat), none);
   assertEquals(shortcuts(updates.poll), none);
   assertEquals(shortcuts(updates.deletedMessages), none);
 });
@@ -278,6 +297,18 @@ Deno.test("the chat and query helpers call their methods with the update's ids",
       updates.callbackQuery,
       (ctx) => ctx.answerCallbackQuery({ text: "ok" }),
       { method: "answerCallbackQuery", args: ["9001", { text: "ok" }] },
+    ],
+    [
+      updates.preCheckoutQuery,
+      (ctx) => ctx.answerPreCheckoutQuery(false, { error: "Sold out" }),
+      {
+        method: "answerPreCheckoutQuery",
+        args: [
+          updates.preCheckoutQuery.preCheckoutQuery.id,
+          false,
+          { error: "Sold out" },
+        ],
+      },
     ],
     [
       updates.inlineQuery,
@@ -478,6 +509,11 @@ Deno.test("a helper rejects, calling nothing, when the update lacks what it need
       updates.message,
       (ctx) => ctx.answerCallbackQuery(),
       "answerCallbackQuery: this message update is not a callback query",
+    ],
+    [
+      updates.message,
+      (ctx) => ctx.answerPreCheckoutQuery(true),
+      "answerPreCheckoutQuery: this message update is not a pre-checkout query",
     ],
     [
       updates.callbackQuery,

@@ -4,8 +4,8 @@
  * which `deno test` runs first).
  */
 import { assertEquals } from "../assert.ts";
+import { messageUpdate, textMessage } from "./_fake_client.ts";
 import type {
-  ChatPPrivate,
   DialectMethods,
   Message,
   MessageText,
@@ -52,41 +52,8 @@ async function greet(client: DialectMethods, chatId: number): Promise<string> {
   return found?.type ?? "gone";
 }
 
-const chat: ChatPPrivate = {
-  id: 5,
-  type: "private",
-  isBot: false,
-  color: 0,
-  firstName: "Ada",
-  isSelf: false,
-  isDeleted: false,
-  isContact: false,
-  isMutualContact: false,
-  isCloseFriend: false,
-  isScam: false,
-  isFake: false,
-  isPremium: false,
-  isVerified: false,
-  isSupport: false,
-  isRestricted: false,
-};
-
 Deno.test("narrowing updates by type gives each variant's fields", () => {
-  const text: Update = {
-    updateId: 1,
-    type: "message",
-    message: {
-      type: "text",
-      id: 1,
-      chat,
-      from: chat,
-      date: 1,
-      isOutgoing: false,
-      isTopicMessage: false,
-      text: "hi",
-      entities: [],
-    },
-  };
+  const text: Update = messageUpdate(textMessage("hi"));
   assertEquals(describe(text), "text hi in private");
   assertEquals(
     describe({

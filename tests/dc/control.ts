@@ -12,6 +12,51 @@ import {
   type ReactionControl,
   reactionRoutes,
 } from "./control_reactions.ts";
+import {
+  type BotInfoControl,
+  botInfoRoutes,
+  createBotInfoControl,
+} from "./control_bot_info.ts";
+import {
+  createPaymentControl,
+  type PaymentControl,
+  paymentRoutes,
+} from "./control_payments.ts";
+import {
+  createProfileControl,
+  type ProfileControl,
+  profileRoutes,
+} from "./control_profile.ts";
+import {
+  createMemberControl,
+  type MemberControl,
+  memberRoutes,
+} from "./control_members.ts";
+import {
+  type ChatInfoControl,
+  chatInfoRoutes,
+  createChatInfoControl,
+} from "./control_chat_info.ts";
+import {
+  createForumControl,
+  type ForumControl,
+  forumRoutes,
+} from "./control_forum.ts";
+import {
+  createMessagesExtraControl,
+  type MessagesExtraControl,
+  messagesExtraRoutes,
+} from "./control_messages_extra.ts";
+import {
+  createInviteControl,
+  type InviteControl,
+  inviteRoutes,
+} from "./control_invites.ts";
+import {
+  createStoryControl,
+  type StoryControl,
+  storyRoutes,
+} from "./control_stories.ts";
 import { normalizePhone } from "./world/accounts.ts";
 import { createChat } from "./world/chat_creation.ts";
 import { type ChatType, requireChat } from "./world/chats.ts";
@@ -64,10 +109,22 @@ export interface SentMessage {
 }
 
 /** The control API as an object. */
-export interface Control extends BotControl, ReactionControl {
-  /** Creates a bot with a fresh token. */
+export interface Control
+  extends
+    BotControl,
+    ReactionControl,
+    BotInfoControl,
+    PaymentControl,
+    ProfileControl,
+    MemberControl,
+    ChatInfoControl,
+    ForumControl,
+    StoryControl,
+    MessagesExtraControl,
+    InviteControl {
+  /** Creates a bot with a fresh token; `owner` is the user who created it (with BotFather). */
   createBot(
-    input: { username: string; firstName?: string },
+    input: { username: string; firstName?: string; owner?: number },
   ): { id: number; token: string };
   /** Creates a user, optionally with a 2FA password (and its hint). */
   createUser(
@@ -125,7 +182,8 @@ export interface Control extends BotControl, ReactionControl {
   reset(): void;
 }
 
-function toControlMessage(
+/** A box copy as the control API shows it to `viewerId`. */
+export function toControlMessage(
   message: BoxMessage,
   viewerId: number,
 ): ControlMessage {
@@ -162,8 +220,17 @@ export function createControl(world: World): Control {
   return {
     ...createBotControl(world),
     ...createReactionControl(world),
-    createBot(input) {
-      const bot = world.state.accounts.createBot(input);
+    ...createBotInfoControl(world),
+    ...createPaymentControl(world),
+    ...createProfileControl(world),
+    ...createMemberControl(world),
+    ...createChatInfoControl(world),
+    ...createForumControl(world),
+    ...createStoryControl(world),
+    ...createMessagesExtraControl(world),
+    ...createInviteControl(world),
+    createBot({ owner, ...rest }) {
+      const bot = world.state.accounts.createBot({ ...rest, ownerId: owner });
       return { id: bot.id, token: bot.botToken! };
     },
     async createUser({ password, passwordHint, ...rest }) {
@@ -349,7 +416,8 @@ function idList(source: Record<string, unknown>, name: string): number[] {
   return value;
 }
 
-function queryId(url: URL, name: string): number {
+/** The query parameter `name` as an integer; `BadRequest` otherwise. */
+export function queryId(url: URL, name: string): number {
   const value = Number(url.searchParams.get(name) ?? NaN);
   if (!Number.isSafeInteger(value)) {
     throw new BadRequest(`query parameter ${name} must be an integer`);
@@ -358,18 +426,74 @@ function queryId(url: URL, name: string): number {
 }
 
 /** One endpoint's handler. */
-export type Route = (req: Request, url: URL) => Promise<Response> | Response;
+export type Route = (
+  req: Request,
+  url: URL,
+  /** The path's `:name` segments, for routes keyed with them (`GET /chats/:chat`). */
+  params: Record<string, string>,
+) => Promise<Response> | Response;
+
+/** The path's `:name` segments if `pattern` (e.g. `/chats/:chat/members`) matches `path`. */
+function matchPath(
+  pattern: string,
+  path: string,
+): Record<string, string> | undefined {
+  const wanted = pattern.split("/");
+  const given = path.split("/");
+  if (wanted.length !== given.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of wanted.entries()) {
+    if (segment.startsWith(":") && given[index] !== "") {
+      // a segment that does not decode names nothing
+      try {
+        params[segment.slice(1)] = decodeURIComponent(given[index]);
+      } catch {
+        return undefined;
+      }
+    } else if (segment !== given[index]) return undefined;
+  }
+  return params;
+}
+
+/** The route for `method` and `path` with its path params; `allowed` tells whether another method has the path. */
+function findRoute(
+  table: Record<string, Route>,
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | { allowed: boolean } {
+  const exact = table[`${method} ${path}`];
+  if (exact) return { route: exact, params: {} };
+  let allowed = false;
+  for (const [key, route] of Object.entries(table)) {
+    const [keyMethod, pattern] = key.split(" ");
+    const params = matchPath(pattern, path);
+    if (!params) continue;
+    if (keyMethod === method) return { route, params };
+    allowed = true;
+  }
+  return { allowed };
+}
 
 function routes(control: Control): Record<string, Route> {
   return {
     ...botRoutes(control),
     ...reactionRoutes(control),
+    ...botInfoRoutes(control),
+    ...paymentRoutes(control),
+    ...profileRoutes(control),
+    ...memberRoutes(control),
+    ...chatInfoRoutes(control),
+    ...forumRoutes(control),
+    ...storyRoutes(control),
+    ...messagesExtraRoutes(control),
+    ...inviteRoutes(control),
     "POST /bots": async (req) => {
       const body = await readBody(req);
       return json(
         control.createBot({
           username: field(body, "username", "string"),
           firstName: optionalString(body, "firstName"),
+          owner: optionalNumber(body, "owner"),
         }),
       );
     },
@@ -497,18 +621,15 @@ export function createControlHandler(
   const table = routes(control);
   return async (req) => {
     const url = new URL(req.url);
-    const route = table[`${req.method} ${url.pathname}`];
-    if (!route) {
-      const known = Object.keys(table).some((key) =>
-        key.endsWith(` ${url.pathname}`)
-      );
+    const found = findRoute(table, req.method, url.pathname);
+    if (!("route" in found)) {
       return json(
-        { error: known ? "method not allowed" : "not found" },
-        known ? 405 : 404,
+        { error: found.allowed ? "method not allowed" : "not found" },
+        found.allowed ? 405 : 404,
       );
     }
     try {
-      return await route(req, url);
+      return await found.route(req, url, found.params);
     } catch (error) {
       if (error instanceof BadRequest) {
         return json({ error: error.message }, 400);

@@ -3,14 +3,29 @@
  * client would (`messages.sendVote`, `messages.sendReaction`), so everyone
  * concerned gets the updates Telegram sends (a bot that sent a
  * non-anonymous poll `updateMessagePollVote`, bots `updateBotMessageReaction`
- * and `updateBotMessageReactions`).
+ * and `updateBotMessageReactions`); and what a message's reactions and a
+ * chat's allowed reactions are, as the world holds them.
  */
+import type { tl } from "@mtcute/core";
 import { RpcFailure } from "./contract.ts";
-import { BadRequest, field, json, readBody, type Route } from "./control.ts";
+import {
+  BadRequest,
+  field,
+  json,
+  queryId,
+  readBody,
+  type Route,
+} from "./control.ts";
+import { requireChat } from "./world/chats.ts";
 import type { DeliveryContext } from "./world/emit.ts";
 import { messageInChat } from "./world/peers.ts";
 import { sendVote } from "./world/poll_votes.ts";
 import { isPoll, viewPollMedia } from "./world/polls.ts";
+import {
+  availableReactions,
+  latestReactions,
+  reactionCounts,
+} from "./world/reactions.ts";
 import { sendReaction } from "./world/reactions_delivery.ts";
 import type { World } from "./world/world.ts";
 
@@ -29,6 +44,24 @@ export interface ControlReactionCount {
   chosen: boolean;
 }
 
+/** A message's reactions as the control API shows them. */
+export interface ControlReactions {
+  /** The totals, most chosen first, as the viewer sees them. */
+  reactions: ControlReactionCount[];
+  /** Who chose what, newest first (also in broadcast channels, whose members do not see it). */
+  reactors: { from: number; emoji: string }[];
+}
+
+/** The reactions a group or channel allows. */
+export interface ControlChatReactions {
+  type: "all" | "some" | "none";
+  /** The allowed emoji (`some` only). */
+  emoji?: string[];
+  /** The chat's lower limit of distinct reactions per message. */
+  limit?: number;
+  paidEnabled?: boolean;
+}
+
 /** The vote and reaction actions of the control API. */
 export interface ReactionControl {
   /** User `from` votes for the answers at `options` (0-based; none retracts its vote) in the poll of the message. */
@@ -37,6 +70,23 @@ export interface ReactionControl {
   react(
     input: ChatMessageRef & { reactions: string[] },
   ): { reactions: ControlReactionCount[] };
+  /** The reactions on the message of `from`'s box (the channel's for supergroups and channels) in chat `peer`, as `from` sees them. */
+  messageReactions(input: ChatMessageRef): ControlReactions;
+  /** What the group or channel `chat` (a marked id) allows. */
+  chatReactions(chat: number): ControlChatReactions;
+}
+
+/** A reaction as the control API writes it: the emoji, else its constructor. */
+function emojiOf(reaction: tl.TypeReaction): string {
+  return reaction._ === "reactionEmoji" ? reaction.emoticon : reaction._;
+}
+
+function controlCounts(counts: tl.RawReactionCount[]): ControlReactionCount[] {
+  return counts.map((count) => ({
+    emoji: emojiOf(count.reaction),
+    count: count.count,
+    chosen: count.chosenOrder !== undefined,
+  }));
 }
 
 /** The `ReactionControl` of a world. */
@@ -84,17 +134,38 @@ export function createReactionControl(world: World): ReactionControl {
         })),
       });
       const [update] = result.updates;
-      const counts = update._ === "updateMessageReactions"
-        ? update.reactions.results
-        : [];
       return {
-        reactions: counts.map((count) => ({
-          emoji: count.reaction._ === "reactionEmoji"
-            ? count.reaction.emoticon
-            : count.reaction._,
-          count: count.count,
-          chosen: count.chosenOrder !== undefined,
+        reactions: update._ === "updateMessageReactions"
+          ? controlCounts(update.reactions.results)
+          : [],
+      };
+    },
+    messageReactions({ from, peer, messageId }) {
+      world.state.accounts.require(from);
+      const message = messageInChat(world.state, from, peer, messageId);
+      if (!message) throw new RpcFailure(400, "MESSAGE_ID_INVALID");
+      return {
+        reactions: controlCounts(reactionCounts(message, from)),
+        reactors: latestReactions(message).map((entry) => ({
+          from: entry.reactorId,
+          emoji: emojiOf(entry.reaction),
         })),
+      };
+    },
+    chatReactions(chat) {
+      const settings = requireChat(world.state.chats, chat).reactionSettings;
+      const available = availableReactions(settings);
+      return {
+        type: available._ === "chatReactionsAll"
+          ? "all"
+          : available._ === "chatReactionsSome"
+          ? "some"
+          : "none",
+        emoji: available._ === "chatReactionsSome"
+          ? available.reactions.map(emojiOf)
+          : undefined,
+        limit: settings?.limit,
+        paidEnabled: settings?.paidEnabled,
       };
     },
   };
@@ -119,6 +190,18 @@ function listOf<T extends "string" | "index">(
     );
   }
   return value;
+}
+
+/** The emoji a reaction request sets: `reactions` (a list, `[]` removes them) or `emoji` (one). */
+function reactionsOf(body: Record<string, unknown>): string[] {
+  if ((body.reactions === undefined) === (body.emoji === undefined)) {
+    throw new BadRequest(
+      "exactly one of reactions (an array of emoji) and emoji (one emoji) is required",
+    );
+  }
+  return body.emoji === undefined
+    ? listOf(body, "reactions", "string")
+    : [field(body, "emoji", "string")];
 }
 
 async function messageRef(
@@ -148,12 +231,15 @@ export function reactionRoutes(
     },
     "POST /reactions": async (req) => {
       const { ref, body } = await messageRef(req);
-      return json(
-        control.react({
-          ...ref,
-          reactions: listOf(body, "reactions", "string"),
-        }),
-      );
+      return json(control.react({ ...ref, reactions: reactionsOf(body) }));
     },
+    "GET /reactions": (_req, url) =>
+      json(control.messageReactions({
+        from: queryId(url, "user"),
+        peer: queryId(url, "peer"),
+        messageId: queryId(url, "messageId"),
+      })),
+    "GET /chat-reactions": (_req, url) =>
+      json(control.chatReactions(queryId(url, "chat"))),
   };
 }

@@ -8,48 +8,13 @@
 import { assert, assertEquals, assertMatch } from "../assert.ts";
 import { readJson, startBot, withWorld } from "./harness.ts";
 import type { Gateway, WireUpdate } from "./harness.ts";
+import {
+  callMethod as call,
+  callOk as ok,
+  nextUpdates,
+} from "./_dialect_calls.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
-
-/** Calls `method` with JSON arguments; the answer with status and error type. */
-async function call(
-  gateway: Gateway,
-  base: string,
-  method: string,
-  args: unknown[] = [],
-) {
-  return await readJson(
-    await gateway.fetch(`${base}/${method}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(args),
-    }),
-  );
-}
-
-/** Calls `method` and returns its result, failing the test on any error. */
-async function ok<T = Record<string, unknown>>(
-  gateway: Gateway,
-  base: string,
-  method: string,
-  args: unknown[] = [],
-): Promise<T> {
-  const answer = await call(gateway, base, method, args);
-  assertEquals(
-    [method, answer.status, answer.errorType],
-    [method, 200, null],
-    `${method} answered ${JSON.stringify(answer.body)}`,
-  );
-  return answer.body as T;
-}
-
-/** Waits for the next updates (confirming the ones before). */
-async function nextUpdates(
-  gateway: Gateway,
-  base: string,
-): Promise<WireUpdate[]> {
-  return await ok<WireUpdate[]>(gateway, base, "getUpdates", [{ timeout: 10 }]);
-}
 
 Deno.test(
   "dialect: sendMessage with HTML, Markdown and a keyboard; the user's button press reaches the bot, whose answer reaches the user",

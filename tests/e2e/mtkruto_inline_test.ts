@@ -6,32 +6,11 @@
  */
 import { assertEquals } from "../assert.ts";
 import { addUser } from "./_add_user.ts";
-import { readJson, startBot, withWorld } from "./harness.ts";
-import type { Gateway, WireUpdate } from "./harness.ts";
+import { startBot, withWorld } from "./harness.ts";
+import type { WireUpdate } from "./harness.ts";
+import { callOk as ok } from "./_dialect_calls.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
-
-/** Calls `method` with JSON arguments and returns its result, failing the test on any error. */
-async function ok<T = unknown>(
-  gateway: Gateway,
-  base: string,
-  method: string,
-  args: unknown[],
-): Promise<T> {
-  const answer = await readJson(
-    await gateway.fetch(`${base}/${method}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(args),
-    }),
-  );
-  assertEquals(
-    [method, answer.status, answer.errorType],
-    [method, 200, null],
-    `${method} answered ${JSON.stringify(answer.body)}`,
-  );
-  return answer.body as T;
-}
 
 const KEYBOARD = {
   type: "inlineKeyboard",

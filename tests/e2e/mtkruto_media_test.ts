@@ -19,24 +19,9 @@ import {
   thumbnailField,
 } from "./_media_kinds.ts";
 import { mp3, ogg, png } from "./_media_samples.ts";
+import { callMethod as call } from "./_dialect_calls.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
-
-/** Calls `method` with JSON arguments; the answer with status and error type. */
-async function call(
-  gateway: Gateway,
-  base: string,
-  method: string,
-  args: unknown[],
-) {
-  return await readJson(
-    await gateway.fetch(`${base}/${method}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(args),
-    }),
-  );
-}
 
 /** The answer's body, failing the test unless it is a 200. */
 function okBody<T>(

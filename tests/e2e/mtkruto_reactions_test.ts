@@ -7,32 +7,21 @@
  * `updates.getDifference` with the client's qts.
  */
 import { assert, assertEquals } from "../assert.ts";
-import { readJson, startBot, startGateway, withWorld } from "./harness.ts";
+import { startBot, startGateway, withWorld } from "./harness.ts";
 import type { WireUpdate, World } from "./harness.ts";
+import { callOk } from "./_dialect_calls.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 /** How long a test waits for an update before failing. */
 const UPDATE_TIMEOUT_MS = 20_000;
 
-/** Calls the bot's `method` with JSON arguments and returns its result, failing the test on any error. */
-async function ok<T = Record<string, unknown>>(
+/** Calls the bot's `method` and returns its result, failing the test on any error. */
+function ok<T = Record<string, unknown>>(
   world: World,
   method: string,
   args: unknown[] = [],
 ): Promise<T> {
-  const answer = await readJson(
-    await world.gateway.fetch(`/bot${world.bot.token}/${method}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(args),
-    }),
-  );
-  assertEquals(
-    [method, answer.status, answer.errorType],
-    [method, 200, null],
-    `${method} answered ${JSON.stringify(answer.body)}`,
-  );
-  return answer.body as T;
+  return callOk<T>(world.gateway, `/bot${world.bot.token}`, method, args);
 }
 
 /**

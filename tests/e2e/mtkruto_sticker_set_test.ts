@@ -9,38 +9,14 @@
 import { assert, assertEquals } from "../assert.ts";
 import { addUser } from "./_add_user.ts";
 import { webp } from "./_media_samples.ts";
-import { readJson, startBot, withWorld } from "./harness.ts";
-import type { Gateway, WireUpdate } from "./harness.ts";
+import { startBot, withWorld } from "./harness.ts";
+import type { WireUpdate } from "./harness.ts";
+import { callOk as ok } from "./_dialect_calls.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 
 /** The set's short name: a bot's sets end in `_by_<its username>`. */
 const SHORT_NAME = "cats_by_e2e_bot";
-
-/** Calls `method` with `body` (JSON arguments, or a multipart form); its result, failing the test on any error. */
-async function ok<T = unknown>(
-  gateway: Gateway,
-  base: string,
-  method: string,
-  body: unknown[] | FormData,
-): Promise<T> {
-  const answer = await readJson(
-    await gateway.fetch(
-      `${base}/${method}`,
-      body instanceof FormData ? { method: "POST", body } : {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      },
-    ),
-  );
-  assertEquals(
-    [method, answer.status, answer.errorType],
-    [method, 200, null],
-    `${method} answered ${JSON.stringify(answer.body)}`,
-  );
-  return answer.body as T;
-}
 
 /** A TL-JSON object, as `invoke` answers. */
 type TlJson = Record<string, unknown> & { _: string };

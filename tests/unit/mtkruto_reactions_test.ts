@@ -1,10 +1,12 @@
 /** MTKruto's reactions (types.md §12): Reaction, MessageReaction lists and the bot reaction update payloads. */
 import type { tl } from "@mtcute/core";
 import {
+  renderAvailableReactions,
   renderMessageReactionCount,
   renderMessageReactionList,
   renderMessageReactions,
   renderReaction,
+  renderReactionList,
 } from "../../src/mtkruto/types/reactions.ts";
 import { RenderError } from "../../src/mtkruto/types/render_error.ts";
 import { assertEquals, assertThrows } from "../assert.ts";
@@ -144,4 +146,80 @@ Deno.test("MessageReactionCount: the chat, message, date and counts", () => {
     () => renderMessageReactionCount(update, peersOf()),
     RenderError,
   );
+});
+
+Deno.test("AvailableReactions: none, all and some (empty reactions left out)", () => {
+  assertEquals(renderAvailableReactions({ _: "chatReactionsNone" }), {
+    type: "none",
+  });
+  assertEquals(
+    renderAvailableReactions({ _: "chatReactionsAll", allowCustom: true }),
+    { type: "all" },
+  );
+  assertEquals(
+    renderAvailableReactions({
+      _: "chatReactionsSome",
+      reactions: [THUMBS, { _: "reactionEmpty" }, CUSTOM],
+    }),
+    {
+      type: "some",
+      reactions: [{ type: "emoji", emoji: "👍" }, {
+        type: "custom",
+        id: EMOJI_ID.toString(),
+      }],
+    },
+  );
+});
+
+Deno.test("MessageReactionList: who reacted as ChatP, with the flags; nextOffset only when there is more", () => {
+  const list = (
+    nextOffset?: string,
+  ): tl.messages.RawMessageReactionsList => ({
+    _: "messages.messageReactionsList",
+    count: 3,
+    reactions: [
+      {
+        _: "messagePeerReaction",
+        my: true,
+        big: true,
+        peerId: peerUser(ADA_ID),
+        date: 1767225900,
+        reaction: THUMBS,
+      },
+      {
+        _: "messagePeerReaction",
+        unread: true,
+        peerId: peerChannel(CHANNEL_ID),
+        date: 1767225800,
+        reaction: CUSTOM,
+      },
+    ],
+    chats: [],
+    users: [],
+    nextOffset,
+  });
+  assertRendersAs(renderReactionList(list("2"), allPeers()), {
+    reactions: [
+      {
+        chat: rendered.ada(),
+        date: 1767225900,
+        reaction: { type: "emoji", emoji: "👍" },
+        isBig: true,
+        isCreator: true,
+        isUnread: false,
+      },
+      {
+        chat: rendered.channel(),
+        date: 1767225800,
+        reaction: { type: "custom", id: EMOJI_ID.toString() },
+        isBig: false,
+        isCreator: false,
+        isUnread: true,
+      },
+    ],
+    count: 3,
+    nextOffset: "2",
+  });
+  assertEquals("nextOffset" in renderReactionList(list(), allPeers()), false);
+  assertThrows(() => renderReactionList(list(), peersOf()), RenderError);
 });

@@ -1,7 +1,7 @@
 /** Reading messages: by id, history, search (methods.md §B.4). */
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { toChatId, withPhonesResolved } from "../params/chat_id.ts";
-import { optionalInteger, optionalString } from "../params/read.ts";
+import { optionalInteger, optionalString, pageLimit } from "../params/read.ts";
 import { toSearchFilter } from "../params/search.ts";
 import { renderMessages } from "../render/messages.ts";
 import type { DialectMethod } from "./define.ts";
@@ -16,17 +16,6 @@ import {
 type SearchOptions = NonNullable<
   Parameters<TelegramClient["searchMessages"]>[0]
 >;
-
-/** The most messages one history or search call returns, as Telegram caps it. */
-const MAX_LIMIT = 100;
-
-function limitOf(params: Record<string, unknown>): number {
-  return optionalInteger(params, "limit", "params", {
-    min: 1,
-    max: MAX_LIMIT,
-  }) ??
-    MAX_LIMIT;
-}
 
 /** The reading methods. */
 export const READ_METHODS: DialectMethod[] = [
@@ -62,7 +51,7 @@ export const READ_METHODS: DialectMethod[] = [
     "Message[]",
     async (call, chatId, params) => {
       const history = await call.client.getHistory(chatId, {
-        limit: limitOf(params),
+        limit: pageLimit(params),
         offset: {
           id: optionalInteger(params, "offsetId", "params") ?? 0,
           date: optionalInteger(params, "offsetDate", "params") ?? 0,
@@ -94,7 +83,7 @@ export const READ_METHODS: DialectMethod[] = [
         offset: optionalInteger(params, "offset", "params"),
         addOffset: optionalInteger(params, "addOffset", "params"),
         threadId: optionalInteger(params, "threadId", "params"),
-        limit: limitOf(params),
+        limit: pageLimit(params),
       };
       const found = await call.client.searchMessages(
         await withPhonesResolved(call.client, options, ["chatId", "fromUser"]),

@@ -7,6 +7,21 @@ import { EDIT_METHODS } from "./edit.ts";
 import { READ_METHODS } from "./read.ts";
 import { MANAGE_METHODS } from "./manage.ts";
 import { QUERY_METHODS } from "./queries.ts";
+import { MEMBER_METHODS } from "./members.ts";
+import { BOT_INFO_METHODS } from "./bot_info.ts";
+import { PAYMENT_METHODS } from "./payments.ts";
+import { CHAT_METHODS } from "./chats.ts";
+import { CHAT_ADMIN_METHODS } from "./chat_admin.ts";
+import { CHAT_CREATION_METHODS } from "./chat_creation.ts";
+import { REACTION_METHODS } from "./reactions.ts";
+import { PROFILE_METHODS } from "./profile.ts";
+import { CONTACT_METHODS } from "./contacts.ts";
+import { TOPIC_METHODS } from "./topics.ts";
+import { MESSAGES_EXTRA_METHODS } from "./messages_extra.ts";
+import { SCHEDULED_METHODS } from "./scheduled.ts";
+import { INVITE_METHODS } from "./invites.ts";
+import { STORY_METHODS } from "./stories.ts";
+import { VIDEO_CHAT_METHODS } from "./video_chats.ts";
 
 /** The dialect's methods by area, in documentation order. */
 export const DIALECT_AREAS: Record<string, readonly DialectMethod[]> = {
@@ -16,6 +31,18 @@ export const DIALECT_AREAS: Record<string, readonly DialectMethod[]> = {
   reading: READ_METHODS,
   managing: MANAGE_METHODS,
   queries: QUERY_METHODS,
+  botInfo: BOT_INFO_METHODS,
+  payments: PAYMENT_METHODS,
+  chats: [...CHAT_METHODS, ...CHAT_CREATION_METHODS, ...CHAT_ADMIN_METHODS],
+  reactions: REACTION_METHODS,
+  profile: PROFILE_METHODS,
+  contacts: CONTACT_METHODS,
+  members: MEMBER_METHODS,
+  topics: TOPIC_METHODS,
+  messages: [...MESSAGES_EXTRA_METHODS, ...SCHEDULED_METHODS],
+  invites: INVITE_METHODS,
+  stories: STORY_METHODS,
+  videoChats: VIDEO_CHAT_METHODS,
 };
 
 const BY_NAME = new Map<string, DialectMethod>(

@@ -200,12 +200,24 @@ export const optionalNumber = numbers.optional;
 export const requiredNumber = numbers.required;
 /** `object[key]` as an integer within the range, or undefined when left out. */
 export const optionalInteger = integers.optional;
+
 /** `object[key]` as an integer within the range. */
 export const requiredInteger = integers.required;
 /** `object[key]` as a 64-bit decimal string, or undefined when left out. */
 export const optionalDecimal = decimals.optional;
 /** `object[key]` as a 64-bit decimal string. */
 export const requiredDecimal = decimals.required;
+
+/** The most items one page of a list holds, as Telegram caps history, search and list calls. */
+export const MAX_PAGE_LIMIT = 100;
+
+/** `params.limit`: 1 to MAX_PAGE_LIMIT, which is also what an omitted limit means. */
+export function pageLimit(params: JsonObject, path = "params"): number {
+  return optionalInteger(params, "limit", path, {
+    min: 1,
+    max: MAX_PAGE_LIMIT,
+  }) ?? MAX_PAGE_LIMIT;
+}
 
 /** `object[key]` as one of `allowed`, or undefined when left out. */
 export function optionalEnum<T extends string>(

@@ -9,7 +9,7 @@ import {
   renderChatMemberRights,
 } from "./chat_member_rights.ts";
 import { omitUndefined } from "./omit_undefined.ts";
-import type { ChatP } from "./peers.ts";
+import { type ChatP, peerChatP, type PeerLookup } from "./peers.ts";
 
 /** A member of a chat and their standing, told apart by `status`. */
 export type ChatMember =
@@ -109,4 +109,15 @@ export function renderChatMember(
     case "chatParticipantCreator":
       return { status: "creator", member, isAnonymous: false };
   }
+}
+
+/** The ChatMember of a participant in a method's result, its member looked up in the result's peers. Throws RenderError when missing. */
+export function renderParticipant(
+  peers: PeerLookup,
+  participant: tl.TypeChannelParticipant | tl.TypeChatParticipant,
+): ChatMember {
+  const memberPeer: tl.TypePeer = "peer" in participant
+    ? participant.peer
+    : { _: "peerUser", userId: participant.userId };
+  return renderChatMember(peerChatP(peers, memberPeer), participant);
 }

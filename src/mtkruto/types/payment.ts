@@ -1,8 +1,16 @@
-/** SuccessfulPayment and RefundedPayment in MTKruto's shape (types.md §4.4), from payment service actions. */
+/**
+ * Payments in MTKruto's shape: the invoice message sendInvoice answers, and
+ * SuccessfulPayment and RefundedPayment (types.md §4.4) from payment service
+ * actions.
+ */
 import type { tl } from "@mtcute/core";
 import { bytesAsText } from "./bytes_text.ts";
 import { omitUndefined } from "./omit_undefined.ts";
 import { type OrderInfo, renderOrderInfo } from "./order_info.ts";
+import type { MessageOf } from "./results.ts";
+
+/** An invoice message. */
+export type MessageInvoice = MessageOf<"invoice">;
 
 /** A payment the bot received. */
 export interface SuccessfulPayment {

@@ -30,6 +30,53 @@ export interface ReactionCount {
   count: number;
 }
 
+/** The reactions a chat allows: none of them. */
+export interface AvailableReactionsNone {
+  type: "none";
+}
+
+/** The reactions a chat allows: those listed. */
+export interface AvailableReactionsSome {
+  type: "some";
+  reactions: Reaction[];
+  /** The most distinct reactions one message may carry. */
+  maxReactionCount?: number;
+}
+
+/** The reactions a chat allows: all of them. */
+export interface AvailableReactionsAll {
+  type: "all";
+  /** The most distinct reactions one message may carry. */
+  maxReactionCount?: number;
+}
+
+/** Which reactions a chat allows (its settings, `setAvailableReactions`). */
+export type AvailableReactions =
+  | AvailableReactionsNone
+  | AvailableReactionsSome
+  | AvailableReactionsAll;
+
+/** One reaction in a list of who reacted to a message and how. */
+export interface MessageReactionListItem {
+  /** Who reacted. */
+  chat: ChatP;
+  date: number;
+  reaction: Reaction;
+  isBig: boolean;
+  /** Whether the own account made it. */
+  isCreator: boolean;
+  isUnread: boolean;
+}
+
+/** A page of who reacted to a message (`getMessageReactions`). */
+export interface MessageReactionList {
+  reactions: MessageReactionListItem[];
+  /** The total number of reactions that match. */
+  count: number;
+  /** Pass it as `offset` for the next page; absent on the last one. */
+  nextOffset?: string;
+}
+
 /** Payload of `messageReactions`: someone changed their reactions on a message. */
 export interface MessageReactions {
   chat: ChatP;
@@ -77,7 +124,8 @@ export function renderReactions(
   return rendered;
 }
 
-function sameReaction(a: tl.TypeReaction, b: tl.TypeReaction): boolean {
+/** Whether two TL reactions are the same reaction. */
+export function sameReaction(a: tl.TypeReaction, b: tl.TypeReaction): boolean {
   switch (a._) {
     case "reactionEmoji":
       return b._ === "reactionEmoji" && a.emoticon === b.emoticon;
@@ -149,4 +197,43 @@ export function renderMessageReactionCount(
     date: update.date,
     reactions: renderReactionCounts(update.reactions),
   };
+}
+
+/** The AvailableReactions of a chat's TL `available_reactions` (MTKruto leaves `maxReactionCount` out here). */
+export function renderAvailableReactions(
+  reactions: tl.TypeChatReactions,
+): AvailableReactions {
+  switch (reactions._) {
+    case "chatReactionsNone":
+      return { type: "none" };
+    case "chatReactionsAll":
+      return { type: "all" };
+    case "chatReactionsSome":
+      return { type: "some", reactions: renderReactions(reactions.reactions) };
+  }
+}
+
+/** The MessageReactionList of `messages.getMessageReactionsList`'s answer (entries without a reaction left out). Throws RenderError when a reactor is missing from it. */
+export function renderReactionList(
+  list: tl.messages.RawMessageReactionsList,
+  peers: PeerLookup,
+): MessageReactionList {
+  const reactions: MessageReactionListItem[] = [];
+  for (const entry of list.reactions) {
+    const reaction = renderReaction(entry.reaction);
+    if (!reaction) continue;
+    reactions.push({
+      chat: peerChatP(peers, entry.peerId),
+      date: entry.date,
+      reaction,
+      isBig: entry.big === true,
+      isCreator: entry.my === true,
+      isUnread: entry.unread === true,
+    });
+  }
+  return omitUndefined({
+    reactions,
+    count: list.count,
+    nextOffset: list.nextOffset,
+  });
 }

@@ -14,7 +14,10 @@ import { mtcuteToTlJson } from "../../tl/to_json.ts";
 import type { UpdateKind } from "../../updates/kinds.ts";
 import { renderRawMessages } from "../render/messages.ts";
 import { stickerSetsOf } from "../render/sticker_sets.ts";
+import { renderBusinessConnection } from "../types/business_connection.ts";
 import { renderChatActionType } from "../types/chat_action.ts";
+import { renderChatMemberUpdated } from "../types/chat_member_updated.ts";
+import { renderJoinRequest } from "../types/join_request.ts";
 import {
   pinnedMessageId,
   renderMessage,
@@ -23,6 +26,7 @@ import {
 import type { PeerLookup } from "../types/peers.ts";
 import { markedPeerId, peerChatP } from "../types/peers.ts";
 import { renderPoll } from "../types/poll.ts";
+import { renderPreCheckoutQuery } from "../types/pre_checkout_query.ts";
 import {
   renderCallbackQuery,
   renderChosenInlineResult,
@@ -32,7 +36,10 @@ import {
   renderMessageReactionCount,
   renderMessageReactions,
 } from "../types/reactions.ts";
-import type { UpdatePayloads } from "../types/update.ts";
+import { renderStory } from "../types/story.ts";
+import type { UpdateOf, UpdatePayloads } from "../types/update.ts";
+import { renderVideoChat } from "../types/video_chat.ts";
+import type { GroupCallHashes } from "./group_calls.ts";
 import type { MessageChats } from "./message_chats.ts";
 
 /** The plan of an update rendered at once, its payload checked against what clients are told it is (types/update.ts). */
@@ -56,6 +63,8 @@ export type UpdatePlan =
 /** What the planner needs to know about the account. */
 export interface PlanContext {
   chats: MessageChats;
+  /** Where the access hashes of `updateGroupCall`'s calls are kept, for the video chat methods. */
+  groupCalls?: GroupCallHashes;
 }
 
 type MessageUpdate =
@@ -146,6 +155,22 @@ function planDeletion(
   );
 }
 
+/** A schedule queue's deletion (its messages were sent or dropped): MTKruto flags it `isScheduled`, the ids being the queue's. */
+function planScheduledDeletion(
+  update: tl.RawUpdateDeleteScheduledMessages,
+): UpdatePlan {
+  const chatId = markedPeerId(update.peer);
+  const deleted: UpdateOf<"deletedMessages"> = {
+    type: "deletedMessages",
+    deletedMessages: update.messages.map((messageId) => ({
+      chatId,
+      messageId,
+    })),
+    isScheduled: true,
+  };
+  return { type: "deletedMessages", update: deleted };
+}
+
 function chatActionOf(
   update:
     | tl.RawUpdateUserTyping
@@ -182,6 +207,51 @@ function qtsIdentity(type: UpdateKind, update: { qts: number }): string {
   return `${type}:qts:${update.qts}`;
 }
 
+/**
+ * `chatMember`, or `myChatMember` when the member is the account itself, as
+ * MTKruto tells them apart (its own user object, which Telegram flags
+ * `self`, renders with `isSelf`).
+ */
+function planParticipant(
+  update: tl.RawUpdateChannelParticipant | tl.RawUpdateChatParticipant,
+  peers: PeersIndex,
+): UpdatePlan {
+  const payload = renderChatMemberUpdated(update, peers);
+  const member = payload.oldChatMember.member;
+  const type = member.type === "private" && member.isSelf
+    ? "myChatMember"
+    : "chatMember";
+  return rendered(type, payload, qtsIdentity(type, update));
+}
+
+/** `story`, or `deletedStory` for a deletion; MTKruto ignores skipped stories (`storyItemSkipped`). */
+function planStory(
+  update: tl.RawUpdateStory,
+  peers: PeersIndex,
+): UpdatePlan | undefined {
+  const { story } = update;
+  if (story._ === "storyItem") {
+    return rendered("story", renderStory(story, update.peer, peers));
+  }
+  if (story._ !== "storyItemDeleted") return undefined;
+  const chatId = markedPeerId(update.peer);
+  return rendered(
+    "deletedStory",
+    { chatId, storyId: story.id },
+    `deletedStory:${chatId}:${story.id}`,
+  );
+}
+
+/** `videoChat`; the call's access hash is kept for the video chat methods first. MTKruto skips an update that names no chat. */
+function planGroupCall(
+  update: tl.RawUpdateGroupCall,
+  context: PlanContext,
+): UpdatePlan | undefined {
+  context.groupCalls?.learn(update.call);
+  if (!update.peer) return undefined;
+  return rendered("videoChat", renderVideoChat(update.call));
+}
+
 /** What to queue for a TL update, or undefined when MTKruto has nothing for it. */
 export function planUpdate(
   update: tl.TypeUpdate,
@@ -197,6 +267,8 @@ export function planUpdate(
     case "updateDeleteMessages":
     case "updateDeleteChannelMessages":
       return planDeletion(update, context);
+    case "updateDeleteScheduledMessages":
+      return planScheduledDeletion(update);
     case "updateBotCallbackQuery":
       return {
         type: "callbackQuery",
@@ -255,6 +327,34 @@ export function planUpdate(
         renderMessageReactionCount(update, peers),
         qtsIdentity("messageReactionCount", update),
       );
+    case "updateBotPrecheckoutQuery":
+      return rendered(
+        "preCheckoutQuery",
+        renderPreCheckoutQuery(update, peers),
+        `preCheckoutQuery:${update.queryId}`,
+      );
+    case "updateChannelParticipant":
+    case "updateChatParticipant":
+      return planParticipant(update, peers);
+    case "updateBotBusinessConnect":
+      return rendered(
+        "businessConnection",
+        renderBusinessConnection(
+          update.connection,
+          peers.user(update.connection.userId),
+        ),
+        qtsIdentity("businessConnection", update),
+      );
+    case "updateBotChatInviteRequester":
+      return rendered(
+        "joinRequest",
+        renderJoinRequest(update, peers),
+        qtsIdentity("joinRequest", update),
+      );
+    case "updateStory":
+      return planStory(update, peers);
+    case "updateGroupCall":
+      return planGroupCall(update, context);
     default:
       return undefined;
   }

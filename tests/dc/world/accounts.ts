@@ -2,6 +2,18 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { Long, type tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
+import {
+  type Contact,
+  contactView,
+  type Presence,
+  statusSeenBy,
+} from "./contacts_book.ts";
+import { now } from "./emit.ts";
+import {
+  holdsUsername,
+  tlUsernames,
+  type UsernameSlot,
+} from "./profile_usernames.ts";
 import type { PasswordVerifier } from "./srp.ts";
 
 /** A bot or a user of the emulated Telegram. */
@@ -9,7 +21,23 @@ export interface Account {
   readonly id: number;
   readonly kind: "bot" | "user";
   firstName: string;
+  lastName?: string;
+  /** The bio (`userFull.about`). */
+  about?: string;
+  /** The editable username (collectible ones are in `usernameSlots`). */
   username?: string;
+  /** Set once the account holds collectible usernames (see `profile_usernames.ts`). */
+  usernameSlots?: UsernameSlot[];
+  /** The user who created the bot, who may edit it (bots only). */
+  ownerId?: number;
+  /** The last `account.updateStatus` (users only). */
+  presence?: Presence;
+  /** The account's contacts by user id, as it saved them. */
+  readonly contacts: Map<number, Contact>;
+  /** The peers the account blocked, by peer key, with when (Unix seconds). */
+  readonly blocked: Map<number, number>;
+  /** The peers kept from the account's stories only (`my_stories_from`), likewise. */
+  readonly blockedFromStories: Map<number, number>;
   /** Digits only, as mtcute normalizes them. */
   phone?: string;
   /** `<id>:<secret>`, bots only. */
@@ -24,6 +52,8 @@ export interface Account {
 export interface NewBot {
   username: string;
   firstName?: string;
+  /** The user who created it with BotFather. */
+  ownerId?: number;
 }
 
 /** What the control API gives to create a user. */
@@ -79,10 +109,13 @@ export class Accounts {
   }
 
   /** Creates a bot; its username must be valid, free and end in "bot". */
-  createBot({ username, firstName }: NewBot): Account {
+  createBot({ username, firstName, ownerId }: NewBot): Account {
     this.#checkUsername(username);
     if (!username.toLowerCase().endsWith("bot")) {
       throw new RpcFailure(400, "USERNAME_INVALID");
+    }
+    if (ownerId !== undefined && this.get(ownerId)?.kind !== "user") {
+      throw new RpcFailure(400, "USER_ID_INVALID");
     }
     const id = this.#nextId++;
     return this.#add({
@@ -90,8 +123,12 @@ export class Accounts {
       kind: "bot",
       firstName: firstName ?? username,
       username,
+      ownerId,
       botToken: `${id}:${randomTokenSecret()}`,
       botCommands: new Map(),
+      contacts: new Map(),
+      blocked: new Map(),
+      blockedFromStories: new Map(),
     });
   }
 
@@ -114,6 +151,9 @@ export class Accounts {
       phone: normalized,
       password,
       botCommands: new Map(),
+      contacts: new Map(),
+      blocked: new Map(),
+      blockedFromStories: new Map(),
     });
   }
 
@@ -132,11 +172,16 @@ export class Accounts {
     return [...this.#byId.values()];
   }
 
+  /** The account an active username (editable or collectible) resolves to. */
   byUsername(username: string): Account | undefined {
-    const wanted = username.toLowerCase();
     return this.all().find((account) =>
-      account.username?.toLowerCase() === wanted
+      holdsUsername(account, username, { activeOnly: true })
     );
+  }
+
+  /** Whether any account holds `username`, active or not. */
+  holdsUsername(username: string): boolean {
+    return this.all().some((account) => holdsUsername(account, username));
   }
 
   byPhone(phone: string): Account | undefined {
@@ -158,22 +203,20 @@ export class Accounts {
     return Long.fromBytesLE([...digest.subarray(0, 8)]);
   }
 
-  /** The TL `user` object of `target` as `viewerId` sees it. */
+  /** The TL `user` object of `target` as `viewerId` sees it (names of contacts as the viewer saved them). */
   toTlUser(target: Account, viewerId: number): tl.RawUser {
-    const isSelf = target.id === viewerId;
+    const isBot = target.kind === "bot";
     return {
       _: "user",
-      self: isSelf,
-      bot: target.kind === "bot",
-      botInfoVersion: target.kind === "bot" ? 1 : undefined,
+      self: target.id === viewerId,
+      bot: isBot,
+      botInfoVersion: isBot ? 1 : undefined,
+      botCanEdit: (isBot && target.ownerId === viewerId) || undefined,
       id: target.id,
       accessHash: this.accessHash(viewerId, target.id),
-      firstName: target.firstName,
-      username: target.username,
-      phone: isSelf ? target.phone : undefined,
-      status: target.kind === "user"
-        ? { _: "userStatusRecently", byMe: false }
-        : undefined,
+      ...contactView(target, this.#byId.get(viewerId)),
+      ...tlUsernames(target),
+      status: statusSeenBy(target, viewerId, now()),
     };
   }
 
@@ -190,7 +233,7 @@ export class Accounts {
     if (!isValidUsername(username)) {
       throw new RpcFailure(400, "USERNAME_INVALID");
     }
-    if (this.byUsername(username)) {
+    if (this.holdsUsername(username)) {
       throw new RpcFailure(400, "USERNAME_OCCUPIED");
     }
   }

@@ -17,6 +17,9 @@ import {
   referencedUserIds,
   toTlMessage,
 } from "./mailboxes.ts";
+import { topicOfNewMessage } from "./forum.ts";
+import { requireSendRights } from "./members_view.ts";
+import { requireSlowModeOver } from "./chat_settings.ts";
 import {
   checkRandomIds,
   claimRandomIds,
@@ -87,14 +90,21 @@ export function sendChannelMessages(
   const { state } = ctx;
   const { senderId, chat, messages } = options;
   requirePoster(chat, senderId);
+  requireSendRights(chat, senderId, messages.map((m) => m.content));
+  requireSlowModeOver(state, chat, senderId, messages.map((m) => m.content));
   checkRandomIds(state, senderId, messages);
+  const topicIds = messages.map((outgoing) =>
+    topicOfNewMessage(state, chat, senderId, outgoing)
+  );
   const date = now();
-  const stored = messages.map((outgoing) =>
+  const stored = messages.map((outgoing, index) =>
     state.mailboxes.storeInChannel({
       channelKey: chat.key,
       senderId,
       date,
-      content: outgoing.content,
+      content: topicIds[index] === undefined
+        ? outgoing.content
+        : { ...outgoing.content, topicId: topicIds[index] },
       replyToId: outgoing.replyToId,
       post: chat.type === "channel",
     })

@@ -1,8 +1,10 @@
 /** Creating groups, supergroups and channels, with the service message Telegram starts each with. */
+import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import type { Chat, ChatType } from "./chats.ts";
 import { type DeliveryContext, sendMessages } from "./delivery.ts";
 import { now } from "./emit.ts";
+import { type ChatSettings, updateSettings } from "./chat_settings.ts";
 
 /** What a new chat needs: its creator (a user) and the other members (users or bots). */
 export interface ChatSetup {
@@ -11,10 +13,20 @@ export interface ChatSetup {
   creatorId: number;
   memberIds: number[];
   username?: string;
+  /** Set before the creation message goes out (the description, a TTL, a forum). */
+  settings?: Partial<ChatSettings>;
 }
 
 /** Creates the chat and posts its creation message (`messageActionChatCreate`, or `messageActionChannelCreate`), which members' sessions get pushed. */
 export function createChat(ctx: DeliveryContext, setup: ChatSetup): Chat {
+  return createChatWithUpdates(ctx, setup).chat;
+}
+
+/** `createChat`, also answering the creator's `updates` (the creation message), as `messages.createChat` and `channels.createChannel` do. */
+export function createChatWithUpdates(
+  ctx: DeliveryContext,
+  setup: ChatSetup,
+): { chat: Chat; updates: tl.RawUpdates } {
   const { state } = ctx;
   if (state.accounts.require(setup.creatorId).kind === "bot") {
     // bots cannot create chats on Telegram
@@ -33,8 +45,9 @@ export function createChat(ctx: DeliveryContext, setup: ChatSetup): Chat {
       username: setup.username,
       date: now(),
     },
-    (username) => state.accounts.byUsername(username) !== undefined,
+    (username) => state.accounts.holdsUsername(username),
   );
+  if (setup.settings) updateSettings(chat, setup.settings);
   const action = setup.type === "group"
     ? {
       _: "messageActionChatCreate" as const,
@@ -42,10 +55,10 @@ export function createChat(ctx: DeliveryContext, setup: ChatSetup): Chat {
       users: [...chat.members.keys()],
     }
     : { _: "messageActionChannelCreate" as const, title: chat.title };
-  sendMessages(ctx, {
+  const updates = sendMessages(ctx, {
     senderId: chat.creatorId,
     peerId: chat.key,
     messages: [{ content: { text: "", action } }],
   });
-  return chat;
+  return { chat, updates };
 }

@@ -1,53 +1,53 @@
 /** How groups and channels look to a viewer: TL `chat`/`channel` objects, participants and full info. */
-import { Long, type tl } from "@mtcute/core";
-import { DEFAULT_COMMANDS_KEY } from "./handlers/bots.ts";
-import { type Chat, type ChatMember, isChannel } from "./chats.ts";
+import type { tl } from "@mtcute/core";
+import { DEFAULT_COMMANDS_KEY } from "./bot_info.ts";
+import { type Chat, isChannel } from "./chats.ts";
+import {
+  activeBan,
+  activeRestriction,
+  adminRightsOf,
+  isBarred,
+  toChatParticipant,
+} from "./members_view.ts";
+import { forumTabsFlag } from "./forum.ts";
+import { chatCallFlags, fullChatCall } from "./group_calls.ts";
+import { joinRequestFlag } from "./invites.ts";
 import { tlPeer } from "./peer_keys.ts";
+import { tlUsernames } from "./profile_usernames.ts";
+import { fullChatReactions } from "./reactions.ts";
+import {
+  channelObjectFields,
+  fullChannelFields,
+  fullGroupFields,
+  groupObjectFields,
+} from "./chat_settings.ts";
 import type { WorldState } from "./state.ts";
 
-const NO_PHOTO: tl.RawChatPhotoEmpty = { _: "chatPhotoEmpty" };
 const NO_BANS: tl.RawChatBannedRights = { _: "chatBannedRights", untilDate: 0 };
 
-/** What creators may do (everything that applies to the chat's type). */
-function creatorRights(chat: Chat): tl.RawChatAdminRights {
-  const broadcast = chat.type === "channel";
-  return {
-    _: "chatAdminRights",
-    changeInfo: true,
-    postMessages: broadcast || undefined,
-    editMessages: broadcast || undefined,
-    deleteMessages: true,
-    banUsers: !broadcast || undefined,
-    inviteUsers: true,
-    pinMessages: true,
-    addAdmins: true,
-    manageCall: true,
-    other: true,
-  };
-}
-
-/** What admins may do: the creator's rights but appointing admins. */
-function adminRights(chat: Chat): tl.RawChatAdminRights {
-  return { ...creatorRights(chat), addAdmins: undefined };
-}
-
-/** The rights `member` has as an admin, if it is one. */
-export function rightsOf(
-  chat: Chat,
-  member: ChatMember | undefined,
-): tl.RawChatAdminRights | undefined {
-  if (member?.role === "creator") return creatorRights(chat);
-  if (member?.role === "admin") return adminRights(chat);
-  return undefined;
-}
-
-/** The TL chat object of `chat` as `viewerId` sees it: non-members see a basic group as `chatForbidden`, a channel with `left`. */
+/**
+ * The TL chat object of `chat` as `viewerId` sees it: non-members see a
+ * basic group as `chatForbidden`, a channel with `left`, and users banned
+ * from a channel as `channelForbidden`; a restricted member sees its
+ * `banned_rights`.
+ */
 export function toTlChat(
   state: WorldState,
   chat: Chat,
   viewerId: number,
 ): tl.TypeChat {
   const member = chat.members.get(viewerId);
+  if (isChannel(chat) && isBarred(chat, viewerId)) {
+    return {
+      _: "channelForbidden",
+      broadcast: chat.type === "channel" || undefined,
+      megagroup: chat.type === "supergroup" || undefined,
+      id: chat.id,
+      accessHash: state.chats.accessHash(viewerId, chat.key),
+      title: chat.title,
+      untilDate: activeBan(chat, viewerId)?.rights.untilDate || undefined,
+    };
+  }
   if (!isChannel(chat)) {
     if (!member) return { _: "chatForbidden", id: chat.id, title: chat.title };
     return {
@@ -55,11 +55,12 @@ export function toTlChat(
       creator: member.role === "creator" || undefined,
       id: chat.id,
       title: chat.title,
-      photo: NO_PHOTO,
+      ...groupObjectFields(chat),
+      ...chatCallFlags(state.groupCalls, chat.key),
       participantsCount: chat.members.size,
       date: member.date,
       version: 1,
-      adminRights: rightsOf(chat, member),
+      adminRights: adminRightsOf(chat, member),
       defaultBannedRights: NO_BANS,
     };
   }
@@ -72,10 +73,14 @@ export function toTlChat(
     id: chat.id,
     accessHash: state.chats.accessHash(viewerId, chat.key),
     title: chat.title,
-    username: chat.username,
-    photo: NO_PHOTO,
+    ...tlUsernames(chat),
+    ...channelObjectFields(chat),
+    ...chatCallFlags(state.groupCalls, chat.key),
+    forumTabs: forumTabsFlag(chat),
+    joinRequest: joinRequestFlag(state, chat),
     date: member?.date ?? chat.date,
-    adminRights: rightsOf(chat, member),
+    adminRights: adminRightsOf(chat, member),
+    bannedRights: activeRestriction(member)?.rights,
     defaultBannedRights: chat.type === "supergroup" ? NO_BANS : undefined,
     participantsCount: chat.members.size,
   };
@@ -91,43 +96,6 @@ export function toTlChats(
     const chat = state.chats.get(key);
     return chat ? [toTlChat(state, chat, viewerId)] : [];
   });
-}
-
-/** A supergroup's or channel's member as `channels.getParticipant(s)` shows it to `viewerId`. */
-export function toChannelParticipant(
-  chat: Chat,
-  member: ChatMember,
-  viewerId: number,
-): tl.TypeChannelParticipant {
-  const { userId, date, inviterId } = member;
-  switch (member.role) {
-    case "creator":
-      return {
-        _: "channelParticipantCreator",
-        userId,
-        adminRights: creatorRights(chat),
-      };
-    case "admin":
-      return {
-        _: "channelParticipantAdmin",
-        self: userId === viewerId || undefined,
-        canEdit: viewerId === chat.creatorId || undefined,
-        userId,
-        inviterId,
-        promotedBy: chat.creatorId,
-        date,
-        adminRights: adminRights(chat),
-      };
-    case "member":
-      return userId === viewerId
-        ? {
-          _: "channelParticipantSelf",
-          userId,
-          inviterId: inviterId ?? chat.creatorId,
-          date,
-        }
-        : { _: "channelParticipant", userId, date };
-  }
 }
 
 /** `botInfo` of the bots among `chat`'s members, as full chats list them. */
@@ -160,24 +128,15 @@ export function fullGroup(
   chat: Chat,
   viewerId: number,
 ): tl.messages.RawChatFull {
-  const participants = [...chat.members.values()].map((
-    member,
-  ): tl.TypeChatParticipant =>
-    member.role === "creator"
-      ? { _: "chatParticipantCreator", userId: member.userId }
-      : {
-        _: "chatParticipant",
-        userId: member.userId,
-        inviterId: member.inviterId ?? chat.creatorId,
-        date: member.date,
-      }
+  const participants = [...chat.members.values()].map((member) =>
+    toChatParticipant(chat, member)
   );
   return {
     _: "messages.chatFull",
     fullChat: {
       _: "chatFull",
       id: chat.id,
-      about: "",
+      ...fullGroupFields(state, chat, viewerId),
       participants: {
         _: "chatParticipants",
         chatId: chat.id,
@@ -187,6 +146,8 @@ export function fullGroup(
       notifySettings: { _: "peerNotifySettings" },
       botInfo: botInfos(state, chat),
       pinnedMsgId: pinnedId(state, viewerId, chat),
+      ...fullChatReactions(chat.reactionSettings),
+      ...fullChatCall(state.groupCalls, chat.key),
     },
     chats: [toTlChat(state, chat, viewerId)],
     users: state.users([viewerId, ...chat.members.keys()], viewerId),
@@ -208,17 +169,19 @@ export function fullChannel(
       canViewParticipants: chat.type === "supergroup" ||
         admins.some((m) => m.userId === viewerId) || undefined,
       id: chat.id,
-      about: "",
+      ...fullChannelFields(state, chat, viewerId),
       participantsCount: chat.members.size,
       adminsCount: admins.length,
       readInboxMaxId: state.mailboxes.readMark(viewerId, chat.key),
       readOutboxMaxId: 0,
       unreadCount: 0,
-      chatPhoto: { _: "photoEmpty", id: Long.ZERO },
       notifySettings: { _: "peerNotifySettings" },
       botInfo: bots,
       pinnedMsgId: pinnedId(state, chat.key, chat),
       pts: state.channelLogs.pts(chat.key),
+      ...fullChatReactions(chat.reactionSettings),
+      ...fullChatCall(state.groupCalls, chat.key),
+      paidReactionsAvailable: chat.reactionSettings?.paidEnabled,
     },
     chats: [toTlChat(state, chat, viewerId)],
     users: state.users([viewerId, ...bots.map((bot) => bot.userId!)], viewerId),

@@ -4,10 +4,15 @@
  * group's in every member's own box, a supergroup's or channel's in the one
  * box of the channel.
  */
-import type { Long } from "@mtcute/core";
+import type { Long, tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import { isValidUsername } from "./accounts.ts";
 import { channelKey, groupKey, peerKind } from "./peer_keys.ts";
+import { holdsUsername, type UsernameSlot } from "./profile_usernames.ts";
+import { isBarred } from "./members_view.ts";
+import type { ChatReactionSettings } from "./reactions.ts";
+import type { ChatSettings } from "./chat_settings.ts";
+import type { Forum } from "./forum.ts";
 
 /** A basic group, a supergroup (`megagroup`) or a broadcast channel. */
 export type ChatType = "group" | "supergroup" | "channel";
@@ -23,6 +28,23 @@ export interface ChatMember {
   readonly date: number;
   /** Who added the member (the creator for everyone added at creation). */
   readonly inviterId?: number;
+  /** An admin's rights; admins made at creation have the default set (see `members_view.ts`). */
+  readonly adminRights?: tl.RawChatAdminRights;
+  /** Who made the member an admin (the creator when unset). */
+  readonly promotedBy?: number;
+  /** An admin's custom title. */
+  readonly rank?: string;
+  /** What a restricted member of a supergroup or channel may not do, and who restricted it. */
+  readonly restriction?: ChatBan;
+}
+
+/** A user barred from a supergroup or channel (`view_messages`), or restricted there while not a member. */
+export interface ChatBan {
+  readonly userId: number;
+  readonly rights: tl.RawChatBannedRights;
+  readonly kickedBy: number;
+  /** When the user had joined (the ban's date if it never had). */
+  readonly date: number;
 }
 
 /** A group, supergroup or channel. */
@@ -32,12 +54,23 @@ export interface Chat {
   /** The id in TL objects (`chat.id` / `channel.id`). */
   readonly id: number;
   readonly type: ChatType;
-  readonly title: string;
+  /** Changed by `messages.editChatTitle` / `channels.editTitle` (see `chat_edits.ts`). */
+  title: string;
   /** Public username (supergroups and channels only). */
   readonly username?: string;
+  /** Set once it holds collectible usernames (see `profile_usernames.ts`). */
+  usernameSlots?: UsernameSlot[];
   readonly creatorId: number;
   readonly date: number;
   readonly members: Map<number, ChatMember>;
+  /** Banned and restricted non-members of a supergroup or channel, by user id (see `members.ts`). */
+  readonly banned: Map<number, ChatBan>;
+  /** Set by `messages.setChatAvailableReactions` (see `reactions_settings.ts`). */
+  reactionSettings?: ChatReactionSettings;
+  /** Description, photo, sticker set, slow mode and the other settings admins change (see `chat_settings.ts`). */
+  settings?: ChatSettings;
+  /** A forum's topics, made when it first becomes one (see `forum.ts`). */
+  forum?: Forum;
 }
 
 /** What creating a chat takes. */
@@ -88,7 +121,7 @@ export class Chats {
         throw new RpcFailure(400, "USERNAME_INVALID");
       }
       if (
-        usernameTaken(input.username) || this.byUsername(input.username)
+        usernameTaken(input.username) || this.holdsUsername(input.username)
       ) {
         throw new RpcFailure(400, "USERNAME_OCCUPIED");
       }
@@ -118,6 +151,7 @@ export class Chats {
       creatorId: input.creatorId,
       date: input.date,
       members,
+      banned: new Map(),
     };
     this.#byKey.set(key, chat);
     return chat;
@@ -128,12 +162,23 @@ export class Chats {
     return this.#byKey.get(key);
   }
 
-  /** The supergroup or channel with this username (case-insensitive). */
+  /** The supergroup or channel an active username resolves to (case-insensitive). */
   byUsername(username: string): Chat | undefined {
-    const wanted = username.toLowerCase();
     return [...this.#byKey.values()].find((chat) =>
-      chat.username?.toLowerCase() === wanted
+      holdsUsername(chat, username, { activeOnly: true })
     );
+  }
+
+  /** Whether any chat holds `username`, active or not. */
+  holdsUsername(username: string): boolean {
+    return [...this.#byKey.values()].some((chat) =>
+      holdsUsername(chat, username)
+    );
+  }
+
+  /** Removes a deleted chat (`messages.deleteChat`, `channels.deleteChannel`). */
+  delete(key: number): void {
+    this.#byKey.delete(key);
   }
 
   /** The chats `userId` is a member of. */
@@ -186,6 +231,8 @@ export function requirePoster(chat: Chat, userId: number): void {
 
 /** Fails with `CHANNEL_PRIVATE` unless `userId` may read `chat`: members, and anyone for public (username) channels. */
 export function requireReader(chat: Chat, userId: number): void {
-  if (chat.members.has(userId) || chat.username !== undefined) return;
+  if (chat.members.has(userId)) return;
+  // a public chat is readable by anyone but the users banned from it
+  if (chat.username !== undefined && !isBarred(chat, userId)) return;
   throw new RpcFailure(406, "CHANNEL_PRIVATE");
 }

@@ -8,6 +8,7 @@ import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import { editChannelMessage, sendChannelMessages } from "./channels.ts";
 import { isModerator, requireChat, requirePoster } from "./chats.ts";
+import { privateRecipients } from "./contacts_book.ts";
 import {
   type DeliveryContext,
   emitContainer,
@@ -48,7 +49,7 @@ export function messageEvent(
   };
 }
 
-/** Who else gets what `senderId` sends to `peerId` (fails if it may not send there): the peer of a private chat, the other members of a group or channel. */
+/** Who else gets what `senderId` sends to `peerId` (fails if it may not send there): the peer of a private chat (nobody if it blocked the sender), the other members of a group or channel. */
 export function recipientsOf(
   state: WorldState,
   senderId: number,
@@ -61,13 +62,11 @@ export function recipientsOf(
   }
   const recipient = state.accounts.require(peerId);
   if (senderId === peerId) return [];
-  if (
-    recipient.kind === "bot" &&
-    state.accounts.require(senderId).kind === "bot"
-  ) {
+  const sender = state.accounts.require(senderId);
+  if (recipient.kind === "bot" && sender.kind === "bot") {
     throw new RpcFailure(400, "USER_IS_BOT");
   }
-  return [peerId];
+  return privateRecipients(sender, recipient);
 }
 
 /** Pushes each owner's copies to that owner, not as the caller (the caller's copies are the sender's). */

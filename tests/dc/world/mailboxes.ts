@@ -11,8 +11,10 @@ import {
   extraUserIds,
   type MessageExtraKey,
   type MessageExtras,
+  replyHeaderOf,
 } from "./message_extras.ts";
 import { peerKind, tlPeer } from "./peer_keys.ts";
+import { type MessageReactors, recentReactorIds } from "./reactions.ts";
 
 /** Where a forwarded message came from. */
 export interface ForwardOrigin {
@@ -47,6 +49,8 @@ export interface BoxMessage extends MessageExtras {
   /** A broadcast channel's post: shown without `from_id`. */
   post?: boolean;
   pinned?: boolean;
+  /** The message's reactions, one record shared by all its copies (see `reactions.ts`). */
+  reactors?: MessageReactors;
 }
 
 /** What a new message consists of, before it gets an id in a box. */
@@ -66,6 +70,8 @@ interface Box {
   messages: Map<number, BoxMessage>;
   /** Highest incoming id per peer that the owner has read. */
   readInbox: Map<number, number>;
+  /** Each rise of a peer's read mark and when it happened, oldest first (read dates, see `read_marks.ts`). */
+  readLog: Map<number, { maxId: number; date: number }[]>;
 }
 
 /** Every account's and every channel's message box. */
@@ -187,8 +193,13 @@ export class Mailboxes {
     });
   }
 
-  /** Marks incoming messages in the chat with `peerId` up to `maxId` read; returns the new read mark, or undefined if unchanged. */
-  markRead(ownerId: number, peerId: number, maxId: number): number | undefined {
+  /** Marks incoming messages in the chat with `peerId` (for channels, in the channel's box) up to `maxId` read at `date`; returns the new read mark, or undefined if unchanged. */
+  markRead(
+    ownerId: number,
+    peerId: number,
+    maxId: number,
+    date = Math.floor(Date.now() / 1000),
+  ): number | undefined {
     const box = this.#box(ownerId);
     const incoming = this.#incoming(ownerId, peerId).filter((m) =>
       m.id <= maxId
@@ -198,7 +209,16 @@ export class Mailboxes {
       return undefined;
     }
     box.readInbox.set(peerId, newMark);
+    let log = box.readLog.get(peerId);
+    if (!log) box.readLog.set(peerId, log = []);
+    log.push({ maxId: newMark, date });
     return newMark;
+  }
+
+  /** When `ownerId` read the incoming message `id` of the chat with `peerId`, if it has. */
+  readDate(ownerId: number, peerId: number, id: number): number | undefined {
+    const log = this.#boxes.get(ownerId)?.readLog.get(peerId) ?? [];
+    return log.find((entry) => entry.maxId >= id)?.date;
   }
 
   /** The highest incoming id of the chat with `peerId` that `ownerId` has read. */
@@ -212,10 +232,11 @@ export class Mailboxes {
     return this.#incoming(ownerId, peerId).filter((m) => m.id > mark).length;
   }
 
-  /** In a private chat what the peer sent (everything, in Saved Messages); in a group what others sent. */
+  /** In a private chat what the peer sent (everything, in Saved Messages); in a group or channel (whose own box holds it) what others sent. */
   #incoming(ownerId: number, peerId: number): BoxMessage[] {
     const fromPeer = peerKind(peerId) === "user";
-    return this.chat(ownerId, peerId).filter((m) =>
+    const boxOwner = peerKind(peerId) === "channel" ? peerId : ownerId;
+    return this.chat(boxOwner, peerId).filter((m) =>
       fromPeer ? m.senderId === peerId : m.senderId !== ownerId
     );
   }
@@ -233,7 +254,12 @@ export class Mailboxes {
   #box(ownerId: number): Box {
     let box = this.#boxes.get(ownerId);
     if (!box) {
-      box = { lastId: 0, messages: new Map(), readInbox: new Map() };
+      box = {
+        lastId: 0,
+        messages: new Map(),
+        readInbox: new Map(),
+        readLog: new Map(),
+      };
       this.#boxes.set(ownerId, box);
     }
     return box;
@@ -252,10 +278,7 @@ export function toTlMessage(
     peerId: tlPeer(message.peerId),
     date: message.date,
     post: message.post,
-    replyTo: message.replyToId === undefined ? undefined : {
-      _: "messageReplyHeader" as const,
-      replyToMsgId: message.replyToId,
-    },
+    replyTo: replyHeaderOf(message),
   };
   if (message.action) {
     return { _: "messageService", ...common, action: message.action };
@@ -288,9 +311,17 @@ export function referencedUserIds(message: BoxMessage): number[] {
   for (const entity of message.entities ?? []) {
     if (entity._ === "messageEntityMentionName") ids.push(entity.userId);
   }
-  ids.push(...extraUserIds(message));
-  if (message.action?._ === "messageActionChatCreate") {
-    ids.push(...message.action.users);
+  ids.push(...extraUserIds(message), ...recentReactorIds(message));
+  const action = message.action;
+  if (
+    action?._ === "messageActionChatCreate" ||
+    action?._ === "messageActionChatAddUser"
+  ) {
+    ids.push(...action.users);
+  }
+  if (action?._ === "messageActionChatDeleteUser") ids.push(action.userId);
+  if (action?._ === "messageActionChatJoinedByLink") {
+    ids.push(action.inviterId);
   }
   return ids.filter((id) => peerKind(id) === "user");
 }

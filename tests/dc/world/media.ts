@@ -2,13 +2,15 @@
  * Turns the `InputMedia` of `messages.sendMedia`/`uploadMedia`/
  * `sendMultiMedia`/`editMessage` into stored `MessageMedia`, by kind: files
  * (`media_files.ts`), places, contacts and dice (`media_places.ts`), polls
- * (`polls.ts`). External media (a URL for Telegram to fetch) fail as they do
- * on Telegram when the fetch fails: the emulator has no network.
+ * (`polls.ts`), bots' invoices (`payments.ts`). External media (a URL for
+ * Telegram to fetch) fail as they do on Telegram when the fetch fails: the
+ * emulator has no network.
  */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import { resolveFileMedia } from "./media_files.ts";
 import { resolvePlaceMedia } from "./media_places.ts";
+import { createInvoiceMedia } from "./payments.ts";
 import { createPollMedia } from "./polls.ts";
 import type { WorldState } from "./state.ts";
 
@@ -42,6 +44,9 @@ export function resolveMedia(
   if (media._ === "inputMediaEmpty") throw new RpcFailure(400, "MEDIA_EMPTY");
   refuseExternal(media);
   if (media._ === "inputMediaPoll") return createPollMedia(media, accountId);
+  if (media._ === "inputMediaInvoice") {
+    return createInvoiceMedia(state, accountId, media);
+  }
   const resolved = resolveFileMedia(state, accountId, media) ??
     resolvePlaceMedia(state, media);
   if (!resolved) throw new RpcFailure(400, "MEDIA_INVALID");

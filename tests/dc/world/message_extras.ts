@@ -1,11 +1,14 @@
 /**
- * What bots, inline mode, albums and polls add to a message: `via_bot_id`,
- * `grouped_id`, `silent`, the inline message id, and the poll as the viewer
- * sees it. Kept apart from `mailboxes.ts`, which spreads them into its TL
+ * What bots, inline mode, albums, polls, reactions and forum topics add to a
+ * message: `via_bot_id`, `grouped_id`, `silent`, the inline message id, the
+ * poll and the reactions as the viewer sees them, and the topic's reply
+ * header. Kept apart from `mailboxes.ts`, which spreads them into its TL
  * messages.
  */
 import type { Long, tl } from "@mtcute/core";
 import { viewPollMedia } from "./polls.ts";
+import type { BoxMessage } from "./mailboxes.ts";
+import { viewReactions } from "./reactions.ts";
 
 /** The optional parts of a message that `mailboxes.ts` stores but does not interpret. */
 export interface MessageExtras {
@@ -16,21 +19,54 @@ export interface MessageExtras {
   silent?: boolean;
   /** Set on messages sent from an inline result with an inline keyboard: how the bot edits it and names it in callback queries. */
   inlineMessageId?: tl.RawInputBotInlineMessageID;
+  /** The forum topic (see `forum.ts`) a message was sent to; unset in the General topic and on a topic's own creation message. */
+  topicId?: number;
+  /** A queued scheduled message, or one sent from the queue (see `scheduled.ts`). */
+  fromScheduled?: boolean;
 }
 
 /** The names of `MessageExtras`' fields, for `Pick`. */
 export type MessageExtraKey = keyof MessageExtras;
 
-/** The TL `message` fields the extras set, for the copy as `viewerId` sees it (its own poll votes marked). */
+/** The TL `message` fields the extras set, for the copy as `viewerId` sees it (its own poll votes and reactions marked). */
 export function extrasToTl(
-  message: MessageExtras & { media?: tl.TypeMessageMedia },
+  message: BoxMessage,
   viewerId: number,
-): Pick<tl.RawMessage, "viaBotId" | "groupedId" | "silent" | "media"> {
+): Pick<
+  tl.RawMessage,
+  "viaBotId" | "groupedId" | "silent" | "media" | "reactions" | "fromScheduled"
+> {
   return {
     viaBotId: message.viaBotId,
     groupedId: message.groupedId,
     silent: message.silent,
     media: message.media && viewPollMedia(message.media, viewerId),
+    reactions: viewReactions(message, viewerId),
+    fromScheduled: message.fromScheduled,
+  };
+}
+
+/**
+ * The reply header of a message: its replied message and, inside a forum
+ * topic, the `forum_topic` flag with the topic as `reply_to_msg_id` (a
+ * message sent to the topic) or as `reply_to_top_id` (a reply within it),
+ * as core.telegram.org/api/forum describes.
+ */
+export function replyHeaderOf(
+  message: Pick<BoxMessage, "replyToId" | "topicId">,
+): tl.RawMessageReplyHeader | undefined {
+  const { replyToId, topicId } = message;
+  if (topicId === undefined) {
+    return replyToId === undefined
+      ? undefined
+      : { _: "messageReplyHeader", replyToMsgId: replyToId };
+  }
+  const replyToMsgId = replyToId ?? topicId;
+  return {
+    _: "messageReplyHeader",
+    forumTopic: true,
+    replyToMsgId,
+    replyToTopId: replyToMsgId === topicId ? undefined : topicId,
   };
 }
 

@@ -3,7 +3,9 @@
  * gets `updateMessageReactions` (no pts) as its call's result, pushed to its
  * other sessions; the message's author, if another user, gets it pushed
  * ("message authors will receive an updateMessageReactions update"), while
- * other viewers fetch reactions (`messages.getMessagesReactions`). Bots get
+ * other viewers fetch reactions (`messages.getMessagesReactions`, and who
+ * reacted with `messages.getMessageReactionsList`). What a chat does not
+ * allow (`reactions_settings.ts`) is refused. Bots get
  * qts updates about users' reactions only: `updateBotMessageReaction` in
  * their private chats and in groups and supergroups they administer,
  * `updateBotMessageReactions` (the new totals) in broadcast channels they
@@ -18,7 +20,17 @@ import { type BoxMessage, referencedChatKeys } from "./mailboxes.ts";
 import { peerKind, tlPeer } from "./peer_keys.ts";
 import { messageInChat } from "./peers.ts";
 import { emitQts } from "./qts.ts";
-import { checkedReactions } from "./reactions.ts";
+import {
+  availableReactions,
+  checkedReactions,
+  DISTINCT_REACTIONS,
+  peerReactions,
+  reactionCounts,
+  reactionKey,
+  reactionsUpdateView,
+  recentReactorIds,
+  setReactions,
+} from "./reactions.ts";
 import type { WorldState } from "./state.ts";
 
 /** A `messages.sendReaction` call: `reactorId` sets `reactions` (none removes its own) on message `msgId` of its chat `peerKey`. */
@@ -89,16 +101,12 @@ function reactionsUpdates(
     _: "updateMessageReactions",
     peer: tlPeer(copy.peerId),
     msgId: copy.id,
-    reactions: state.reactions.view(
-      copy,
-      viewerId,
-      isBroadcast(state, copy),
-    ),
+    reactions: reactionsUpdateView(copy, viewerId),
   }));
   const userIds = copies.flatMap((copy) => [
     copy.peerId,
     ...(copy.post ? [] : [copy.senderId]),
-    ...(isBroadcast(state, copy) ? [] : state.reactions.recentReactorIds(copy)),
+    ...recentReactorIds(copy),
   ]);
   return {
     _: "updates",
@@ -154,7 +162,7 @@ function tellBot(
         peer: tlPeer(copy.peerId),
         msgId: copy.id,
         date: change.date,
-        reactions: state.reactions.counts(copy),
+        reactions: reactionCounts(copy),
         qts,
       }),
     });
@@ -191,12 +199,22 @@ export function sendReaction(
     change.peerKey,
     change.msgId,
   );
-  const current = checkedReactions(change.reactions);
+  const settings = chatOf(state, change.peerKey)?.reactionSettings;
+  const current = checkedReactions(
+    change.reactions,
+    availableReactions(settings),
+  );
   const date = now();
-  const old = state.reactions.set(message, reactorId, current, {
-    date,
-    big: change.big === true,
-  });
+  const old = setReactions(
+    state.mailboxes.copies(message),
+    reactorId,
+    current,
+    {
+      date,
+      big: change.big === true,
+      distinctLimit: settings?.limit ?? DISTINCT_REACTIONS,
+    },
+  );
   const result = reactionsUpdates(ctx, reactorId, [message]);
   ctx.sessions.push(reactorId, result, ctx.caller);
   const authorId = message.senderId;
@@ -229,4 +247,70 @@ export function messagesReactions(
     return message && !message.action ? [message] : [];
   });
   return reactionsUpdates(ctx, viewerId, copies);
+}
+
+/** A `messages.getMessageReactionsList` call: a page of who reacted to message `msgId` of `viewerId`'s chat `peerKey`. */
+export interface ReactionListQuery {
+  viewerId: number;
+  peerKey: number;
+  msgId: number;
+  /** Only this reaction. */
+  reaction?: tl.TypeReaction;
+  /** The previous page's `next_offset`. */
+  offset?: string;
+  limit: number;
+}
+
+/** The most entries one `messages.getMessageReactionsList` page holds. */
+const MAX_LIST_LIMIT = 100;
+
+/**
+ * `messages.getMessageReactionsList`: every reaction on the message, newest
+ * first, `limit` (1–100, `LIMIT_INVALID`) from `offset` (`OFFSET_INVALID`
+ * unless a `next_offset` of this list), with the reactors' users. Broadcast
+ * channels' reactions are anonymous (403 `BROADCAST_FORBIDDEN`); a missing
+ * or service message is `MSG_ID_INVALID`.
+ */
+export function messageReactionsList(
+  ctx: DeliveryContext,
+  query: ReactionListQuery,
+): tl.messages.RawMessageReactionsList {
+  const { state } = ctx;
+  const { viewerId, peerKey, limit } = query;
+  requireMember(state, viewerId, peerKey);
+  if (chatOf(state, peerKey)?.type === "channel") {
+    throw new RpcFailure(403, "BROADCAST_FORBIDDEN");
+  }
+  const message = messageInChat(state, viewerId, peerKey, query.msgId);
+  if (!message || message.action) throw new RpcFailure(400, "MSG_ID_INVALID");
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+    throw new RpcFailure(400, "LIMIT_INVALID");
+  }
+  const wanted = query.reaction && reactionKey(query.reaction);
+  const all = peerReactions(message, viewerId).filter((entry) =>
+    wanted === undefined || reactionKey(entry.reaction) === wanted
+  );
+  // next_offset is the index where the next page starts, written as digits
+  const start = query.offset ? Number(query.offset) : 0;
+  if (
+    (query.offset && String(start) !== query.offset) || start < 0 ||
+    start > all.length
+  ) {
+    throw new RpcFailure(400, "OFFSET_INVALID");
+  }
+  const page = all.slice(start, start + limit);
+  const end = start + page.length;
+  return {
+    _: "messages.messageReactionsList",
+    count: all.length,
+    reactions: page,
+    chats: [],
+    users: state.users(
+      page.flatMap((entry) =>
+        entry.peerId._ === "peerUser" ? [entry.peerId.userId] : []
+      ),
+      viewerId,
+    ),
+    nextOffset: end < all.length ? String(end) : undefined,
+  };
 }

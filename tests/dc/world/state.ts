@@ -7,10 +7,16 @@ import { Chats } from "./chats.ts";
 import { CallbackQueries } from "./callbacks.ts";
 import { CallLog, Faults } from "./faults.ts";
 import { FileStore } from "./files.ts";
+import { GroupCalls } from "./group_calls.ts";
 import { InlineQueries } from "./inline.ts";
 import { Logins } from "./logins.ts";
 import { Mailboxes } from "./mailboxes.ts";
-import { Reactions } from "./reactions.ts";
+import { MessageViews } from "./message_views.ts";
+import { Payments } from "./payments.ts";
+import { BusinessConnections } from "./profile_business.ts";
+import { UnreadMarks } from "./read_marks.ts";
+import { ScheduledQueues } from "./scheduled.ts";
+import { StoryStore } from "./stories.ts";
 import { DEFAULT_DIFFERENCE_SLICE, UpdateLog } from "./update_log.ts";
 
 /** Options that shape a fresh world state. */
@@ -40,8 +46,20 @@ export class WorldState {
   readonly callbacks = new CallbackQueries();
   /** Inline queries and their results (see `inline.ts`). */
   readonly inline = new InlineQueries();
-  /** Messages' reactions (see `reactions.ts`). */
-  readonly reactions = new Reactions();
+  /** Invoices' terms, pre-checkout queries and charges (see `payments.ts`). */
+  readonly payments = new Payments();
+  /** Bots connected to business accounts (see `profile_business.ts`). */
+  readonly businessConnections = new BusinessConnections();
+  /** Every account's schedule queues (see `scheduled.ts`); `World.reset` stops their timers. */
+  readonly scheduled = new ScheduledQueues();
+  /** Chats marked unread by hand (see `read_marks.ts`). */
+  readonly unreadMarks = new UnreadMarks();
+  /** Who viewed each broadcast post (see `message_views.ts`). */
+  readonly views = new MessageViews();
+  /** Users' stories (see `stories.ts`). */
+  readonly stories = new StoryStore();
+  /** Video chats and live streams (see `group_calls.ts`). */
+  readonly groupCalls = new GroupCalls();
 
   constructor(options: WorldStateOptions = {}) {
     this.accounts = new Accounts(options.firstAccountId);

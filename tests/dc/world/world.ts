@@ -52,6 +52,8 @@ export class World implements RpcHandler {
 
   /** Wipes accounts, chats, messages, files, faults and logs; connected sessions stay but are logged out. */
   reset(): void {
+    // queued scheduled messages go with the old state: their timers must not fire into it
+    this.#state.scheduled.dispose();
     this.#state = new WorldState({
       firstAccountId: this.#state.accounts.nextId,
       firstChatId: this.#state.chats.nextId,

@@ -1,76 +1,99 @@
-/** `bots.*`: bot commands, stored per scope and language. */
+/** `bots.*`: a bot's command lists (per scope and language) and its name, about text and description (see `bot_info.ts`). */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../../contract.ts";
+import {
+  botTextsOf,
+  checkScope,
+  type CommandScope,
+  commandsOf,
+  setBotTexts,
+  setCommands,
+} from "../bot_info.ts";
+import type { Account } from "../accounts.ts";
 import { resolvePeer, resolveUser } from "../peers.ts";
 import {
   type AuthorizedContext,
   botsOnly,
   type HandlerTable,
+  loggedIn,
 } from "./types.ts";
 
-const MAX_COMMANDS = 100;
-
-/** The key bot commands are stored under; the default scope with no language is `botCommandScopeDefault:`. */
-export function commandsKey(
+/** The TL scope with its chat and user resolved as the calling bot names them. */
+function scopeOf(
   ctx: AuthorizedContext,
   scope: tl.TypeBotCommandScope,
-  langCode: string,
-): string {
+): CommandScope {
   const { state, self } = ctx;
+  let resolved: CommandScope;
   switch (scope._) {
     case "botCommandScopePeer":
     case "botCommandScopePeerAdmins":
-      return `${scope._}:${
-        resolvePeer(state, self.id, scope.peer)
-      }:${langCode}`;
+      resolved = { _: scope._, peer: resolvePeer(state, self.id, scope.peer) };
+      break;
     case "botCommandScopePeerUser":
-      return `${scope._}:${resolvePeer(state, self.id, scope.peer)}:${
-        resolveUser(state, self.id, scope.userId)
-      }:${langCode}`;
+      resolved = {
+        _: scope._,
+        peer: resolvePeer(state, self.id, scope.peer),
+        user: resolveUser(state, self.id, scope.userId),
+      };
+      break;
     default:
-      return `${scope._}:${langCode}`;
+      resolved = { _: scope._ };
   }
+  checkScope(state.chats, resolved);
+  return resolved;
 }
 
-/** The commands in the default scope and language, shown in `users.getFullUser`'s `botInfo`. */
-export const DEFAULT_COMMANDS_KEY = "botCommandScopeDefault:";
-
-function checkCommand(command: tl.TypeBotCommand): void {
-  if (!/^[a-z0-9_]{1,32}$/.test(command.command)) {
-    throw new RpcFailure(400, "BOT_COMMAND_INVALID");
+/**
+ * The bot `bots.setBotInfo`/`getBotInfo` are about: the caller when it is a
+ * bot (naming itself, if at all); users must name a bot they own
+ * (`USER_BOT_INVALID` without one), and no user owns a bot here.
+ */
+function infoBot(
+  ctx: AuthorizedContext,
+  bot: tl.TypeInputUser | undefined,
+): Account {
+  const { state, self } = ctx;
+  if (self.kind === "user") {
+    throw new RpcFailure(
+      400,
+      bot === undefined ? "USER_BOT_INVALID" : "BOT_INVALID",
+    );
   }
-  if (command.description.length < 1 || command.description.length > 256) {
-    throw new RpcFailure(400, "BOT_COMMAND_DESCRIPTION_INVALID");
+  if (bot !== undefined && resolveUser(state, self.id, bot) !== self.id) {
+    throw new RpcFailure(400, "BOT_INVALID");
   }
+  return self;
 }
 
 /** Handlers of the `bots` namespace. */
 export const botsHandlers: HandlerTable = {
   "bots.setBotCommands": botsOnly((ctx, params) => {
-    if (params.commands.length > MAX_COMMANDS) {
-      throw new RpcFailure(400, "BOTS_TOO_MUCH");
-    }
-    params.commands.forEach(checkCommand);
-    const key = commandsKey(ctx, params.scope, params.langCode);
-    if (params.commands.length === 0) ctx.self.botCommands.delete(key);
-    else {ctx.self.botCommands.set(
-        key,
-        params.commands.map(({ command, description }) => ({
-          _: "botCommand",
-          command,
-          description,
-        })),
-      );}
-    return true;
-  }),
-  "bots.getBotCommands": botsOnly((ctx, params) =>
-    ctx.self.botCommands.get(commandsKey(ctx, params.scope, params.langCode)) ??
-      []
-  ),
-  "bots.resetBotCommands": botsOnly((ctx, params) => {
-    ctx.self.botCommands.delete(
-      commandsKey(ctx, params.scope, params.langCode),
+    setCommands(
+      ctx.self,
+      scopeOf(ctx, params.scope),
+      params.langCode,
+      params.commands,
     );
     return true;
   }),
+  "bots.getBotCommands": botsOnly((ctx, params) =>
+    commandsOf(ctx.self, scopeOf(ctx, params.scope), params.langCode)
+  ),
+  "bots.resetBotCommands": botsOnly((ctx, params) => {
+    setCommands(ctx.self, scopeOf(ctx, params.scope), params.langCode, []);
+    return true;
+  }),
+  "bots.setBotInfo": loggedIn((ctx, params) => {
+    setBotTexts(infoBot(ctx, params.bot), params.langCode, {
+      name: params.name,
+      about: params.about,
+      description: params.description,
+    });
+    return true;
+  }),
+  "bots.getBotInfo": loggedIn((ctx, params) => ({
+    _: "bots.botInfo",
+    ...botTextsOf(infoBot(ctx, params.bot), params.langCode),
+  })),
 };

@@ -1,22 +1,10 @@
 /** `channels.*` and `updates.getChannelDifference`: supergroups and channels. */
 import type { tl } from "@mtcute/core";
-import { RpcFailure } from "../../contract.ts";
 import { deleteChannelMessages } from "../channels.ts";
-import {
-  channelDialog,
-  fullChannel,
-  toChannelParticipant,
-  toTlChat,
-} from "../chat_views.ts";
-import {
-  type Chat,
-  type ChatMember,
-  isModerator,
-  requireReader,
-} from "../chats.ts";
+import { channelDialog, fullChannel, toTlChat } from "../chat_views.ts";
+import { type Chat, requireReader } from "../chats.ts";
 import { type BoxMessage, referencedChatKeys } from "../mailboxes.ts";
-import { peerKind } from "../peer_keys.ts";
-import { resolveChannel, resolvePeer } from "../peers.ts";
+import { resolveChannel } from "../peers.ts";
 import { messagesBody } from "./history.ts";
 import {
   type AuthorizedContext,
@@ -24,7 +12,6 @@ import {
   loggedIn,
 } from "./types.ts";
 
-const MAX_PARTICIPANTS_LIMIT = 200;
 /** How many of the latest messages `channelDifferenceTooLong` carries at most. */
 const TOO_LONG_MESSAGES = 100;
 
@@ -58,39 +45,6 @@ function findChannelMessage(
       return mailboxes.chat(chat.key, chat.key).findLast((m) => m.pinned);
     default:
       return undefined;
-  }
-}
-
-/** The members a `channels.getParticipants` filter selects (nobody is banned or kicked in this world). */
-function filterMembers(
-  ctx: AuthorizedContext,
-  chat: Chat,
-  filter: tl.TypeChannelParticipantsFilter,
-): ChatMember[] {
-  const members = [...chat.members.values()];
-  const nameMatches = (member: ChatMember, q: string) => {
-    const account = ctx.state.accounts.get(member.userId);
-    const wanted = q.toLowerCase();
-    return [account?.firstName, account?.username].some((name) =>
-      name?.toLowerCase().includes(wanted)
-    );
-  };
-  switch (filter._) {
-    case "channelParticipantsAdmins":
-      return members.filter((m) => m.role !== "member");
-    case "channelParticipantsBots":
-      return members.filter((m) =>
-        ctx.state.accounts.get(m.userId)?.kind === "bot"
-      );
-    case "channelParticipantsKicked":
-    case "channelParticipantsBanned":
-      return [];
-    case "channelParticipantsSearch":
-    case "channelParticipantsContacts":
-    case "channelParticipantsMentions":
-      return members.filter((m) => !filter.q || nameMatches(m, filter.q));
-    default:
-      return members;
   }
 }
 
@@ -158,45 +112,4 @@ export const channelsHandlers: HandlerTable = {
       ids: params.id,
     })
   ),
-  "channels.getParticipant": loggedIn((ctx, params) => {
-    const chat = readableChannel(ctx, params.channel);
-    const userId = resolvePeer(ctx.state, ctx.self.id, params.participant);
-    const member = peerKind(userId) === "user"
-      ? chat.members.get(userId)
-      : undefined;
-    if (!member) throw new RpcFailure(400, "USER_NOT_PARTICIPANT");
-    return {
-      _: "channels.channelParticipant",
-      participant: toChannelParticipant(chat, member, ctx.self.id),
-      chats: [toTlChat(ctx.state, chat, ctx.self.id)],
-      users: ctx.state.users(
-        [userId, member.inviterId ?? userId, chat.creatorId],
-        ctx.self.id,
-      ),
-    };
-  }),
-  "channels.getParticipants": loggedIn((ctx, params) => {
-    const chat = readableChannel(ctx, params.channel);
-    // broadcast channels show their subscribers to admins only
-    if (chat.type === "channel" && !isModerator(chat, ctx.self.id)) {
-      throw new RpcFailure(400, "CHAT_ADMIN_REQUIRED");
-    }
-    if (params.limit < 0 || params.offset < 0) {
-      throw new RpcFailure(400, "LIMIT_INVALID");
-    }
-    const selected = filterMembers(ctx, chat, params.filter);
-    const page = selected.slice(
-      params.offset,
-      params.offset + Math.min(params.limit, MAX_PARTICIPANTS_LIMIT),
-    );
-    return {
-      _: "channels.channelParticipants",
-      count: selected.length,
-      participants: page.map((member) =>
-        toChannelParticipant(chat, member, ctx.self.id)
-      ),
-      chats: [toTlChat(ctx.state, chat, ctx.self.id)],
-      users: ctx.state.users(page.map((m) => m.userId), ctx.self.id),
-    };
-  }),
 };

@@ -65,7 +65,7 @@ function chatMessages(ctx: AuthorizedContext, peerId: number): BoxMessage[] {
 }
 
 /** A page of `chat` as `messages.messages`, `messages.messagesSlice` or (for channels) `messages.channelMessages`. */
-function pageResult(
+export function pageResult(
   ctx: AuthorizedContext,
   peerId: number,
   page: BoxMessage[],
@@ -86,7 +86,7 @@ function pageResult(
 }
 
 /** Telegram's history paging: newest first, from `offset_id`/`offset_date`, shifted by `add_offset`, within `(min_id, max_id)`. */
-function historyPage(
+export function historyPage(
   chat: BoxMessage[],
   params: Pick<
     tl.messages.RawGetHistoryRequest,

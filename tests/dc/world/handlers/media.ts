@@ -1,11 +1,11 @@
 /** `messages.sendMultiMedia` (albums) and `messages.sendVote` (polls). */
 import { RpcFailure } from "../../contract.ts";
-import { sendMessages } from "../delivery.ts";
 import { randomLong } from "../files.ts";
 import { checkedText } from "../inline_results.ts";
 import { resolveAlbumMedia } from "../media.ts";
 import { sendVote } from "../poll_votes.ts";
 import { messageInChat, resolveEntities, resolvePeer } from "../peers.ts";
+import { sendOrSchedule } from "../scheduled.ts";
 import { type HandlerTable, loggedIn, usersOnly } from "./types.ts";
 
 const MAX_ALBUM = 10;
@@ -39,7 +39,12 @@ export const mediaHandlers: HandlerTable = {
         randomId: item.randomId,
       };
     });
-    return sendMessages(ctx, { senderId: self.id, peerId: peerKey, messages });
+    return sendOrSchedule(ctx, {
+      senderId: self.id,
+      peerId: peerKey,
+      messages,
+      scheduleDate: params.scheduleDate,
+    });
   }),
   "messages.sendVote": usersOnly((ctx, params) =>
     sendVote(ctx, {

@@ -1,12 +1,7 @@
 /** `messages.*` that change boxes: sending, editing, deleting, forwarding, reading (typing is in `typing.ts`). */
 import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../../contract.ts";
-import {
-  deleteMessages,
-  editMessage,
-  readHistory,
-  sendMessages,
-} from "../delivery.ts";
+import { deleteMessages, editMessage, readHistory } from "../delivery.ts";
 import type { MessageContent } from "../mailboxes.ts";
 import { resolveMedia, resolveUploadedMedia } from "../media.ts";
 import { forwardOriginOf } from "../outgoing.ts";
@@ -14,6 +9,7 @@ import { messageInChat, resolveEntities, resolvePeer } from "../peers.ts";
 import { closePollByEdit } from "../poll_votes.ts";
 import { isPoll } from "../polls.ts";
 import { resolveReplyMarkup } from "../reply_markup.ts";
+import { sendOrSchedule } from "../scheduled.ts";
 import {
   type AuthorizedContext,
   type HandlerTable,
@@ -73,7 +69,8 @@ export const messagesHandlers: HandlerTable = {
       maxLength: MAX_TEXT_LENGTH,
       tooLong: "MESSAGE_TOO_LONG",
     });
-    return sendMessages(ctx, {
+    return sendOrSchedule(ctx, {
+      scheduleDate: params.scheduleDate,
       senderId: ctx.self.id,
       peerId,
       messages: [{
@@ -92,7 +89,8 @@ export const messagesHandlers: HandlerTable = {
       tooLong: "MEDIA_CAPTION_TOO_LONG",
     });
     const media = resolveMedia(ctx.state, ctx.self.id, params.media);
-    return sendMessages(ctx, {
+    return sendOrSchedule(ctx, {
+      scheduleDate: params.scheduleDate,
       senderId: ctx.self.id,
       peerId,
       messages: [{
@@ -139,7 +137,8 @@ export const messagesHandlers: HandlerTable = {
         randomId: params.randomId[index],
       };
     });
-    return sendMessages(ctx, {
+    return sendOrSchedule(ctx, {
+      scheduleDate: params.scheduleDate,
       senderId: ctx.self.id,
       peerId: toPeerId,
       messages,

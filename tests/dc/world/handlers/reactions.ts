@@ -1,7 +1,12 @@
-/** `messages.sendReaction` and `messages.getMessagesReactions` (see `reactions_delivery.ts`). */
+/** The reaction methods (see `reactions_delivery.ts` and `reactions_settings.ts`). */
 import { resolvePeer } from "../peers.ts";
-import { messagesReactions, sendReaction } from "../reactions_delivery.ts";
-import { type HandlerTable, loggedIn } from "./types.ts";
+import {
+  messageReactionsList,
+  messagesReactions,
+  sendReaction,
+} from "../reactions_delivery.ts";
+import { setChatAvailableReactions } from "../reactions_settings.ts";
+import { type HandlerTable, loggedIn, usersOnly } from "./types.ts";
 
 /** Handlers of the reaction methods of the `messages` namespace. */
 export const reactionsHandlers: HandlerTable = {
@@ -19,6 +24,26 @@ export const reactionsHandlers: HandlerTable = {
       viewerId: ctx.self.id,
       peerKey: resolvePeer(ctx.state, ctx.self.id, params.peer),
       ids: params.id,
+    })
+  ),
+  // Telegram lists these two among the methods users may call, not bots
+  "messages.getMessageReactionsList": usersOnly((ctx, params) =>
+    messageReactionsList(ctx, {
+      viewerId: ctx.self.id,
+      peerKey: resolvePeer(ctx.state, ctx.self.id, params.peer),
+      msgId: params.id,
+      reaction: params.reaction,
+      offset: params.offset,
+      limit: params.limit,
+    })
+  ),
+  "messages.setChatAvailableReactions": usersOnly((ctx, params) =>
+    setChatAvailableReactions(ctx, {
+      callerId: ctx.self.id,
+      peerKey: resolvePeer(ctx.state, ctx.self.id, params.peer),
+      available: params.availableReactions,
+      limit: params.reactionsLimit,
+      paidEnabled: params.paidEnabled,
     })
   ),
 };

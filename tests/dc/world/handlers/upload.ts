@@ -1,4 +1,5 @@
 /** `upload.*`: file parts in, file chunks out. */
+import { streamSegment } from "../group_calls_delivery.ts";
 import { type HandlerTable, loggedIn } from "./types.ts";
 
 /** Handlers of the `upload` namespace. */
@@ -22,5 +23,14 @@ export const uploadHandlers: HandlerTable = {
     });
     return true;
   }),
-  "upload.getFile": loggedIn((ctx, params) => ctx.state.files.getFile(params)),
+  "upload.getFile": loggedIn((ctx, params) =>
+    params.location._ === "inputGroupCallStream"
+      ? streamSegment(ctx, {
+        userId: ctx.self.id,
+        location: params.location,
+        offset: params.offset,
+        limit: params.limit,
+      })
+      : ctx.state.files.getFile(params)
+  ),
 };

@@ -2,24 +2,18 @@
 import type { tl } from "@mtcute/core";
 import type { Account } from "../accounts.ts";
 import { resolveUser } from "../peers.ts";
-import { DEFAULT_COMMANDS_KEY } from "./bots.ts";
+import { botProfileFor } from "../bot_info.ts";
+import { sharedFullUser } from "../contacts_book.ts";
 import { type HandlerTable, loggedIn } from "./types.ts";
 
-function fullUser(account: Account): tl.RawUserFull {
+function fullUser(account: Account, viewerId: number): tl.RawUserFull {
   return {
     _: "userFull",
     id: account.id,
     settings: { _: "peerSettings" },
     notifySettings: { _: "peerNotifySettings" },
     commonChatsCount: 0,
-    botInfo: account.kind === "bot"
-      ? {
-        _: "botInfo",
-        userId: account.id,
-        description: "",
-        commands: account.botCommands.get(DEFAULT_COMMANDS_KEY) ?? [],
-      }
-      : undefined,
+    ...(account.kind === "bot" ? botProfileFor(account, viewerId) : {}),
   };
 }
 
@@ -38,9 +32,13 @@ export const usersHandlers: HandlerTable = {
   }),
   "users.getFullUser": loggedIn((ctx, params) => {
     const userId = resolveUser(ctx.state, ctx.self.id, params.id);
+    const account = ctx.state.accounts.require(userId);
     return {
       _: "users.userFull",
-      fullUser: fullUser(ctx.state.accounts.require(userId)),
+      fullUser: {
+        ...fullUser(account, ctx.self.id),
+        ...sharedFullUser(ctx.state.chats, account, ctx.self),
+      },
       chats: [],
       users: ctx.state.users([userId], ctx.self.id),
     };

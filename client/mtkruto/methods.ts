@@ -9,16 +9,19 @@ import type {
   AddChatMemberParams,
   AddContactParams,
   AddReactionParams,
+  AddStickerToStickerSetParams,
   AnswerCallbackQueryParams,
   AnswerInlineQueryParams,
   AnswerPreCheckoutQueryParams,
   ApproveJoinRequestsParams,
   BanChatMemberParams,
   CallbackQueryQuestion,
+  ChatListName,
   CheckUsernameParams,
   CreateChannelParams,
   CreateGroupParams,
   CreateInviteLinkParams,
+  CreateStickerSetParams,
   CreateStoryParams,
   CreateSupergroupParams,
   CreateTopicParams,
@@ -40,6 +43,7 @@ import type {
   EnableSignaturesParams,
   FileSource,
   ForwardMessagesParams,
+  GetAdministeredChatsParams,
   GetBlockedUsersParams,
   GetChatMembersParams,
   GetChatsParams,
@@ -52,20 +56,25 @@ import type {
   GetMyDescriptionParams,
   GetMyNameParams,
   GetMyShortDescriptionParams,
+  GetPollVotersParams,
   GetSavedChatsParams,
   GetSavedMessagesParams,
   GetTopicsParams,
   ID,
   InputBotCommand,
+  InputEmojiStatus,
   InputInlineQueryResult,
   InputMedia,
   InputPollOption,
+  InputSticker,
   InputStoryContent,
   JoinVideoChatParams,
   OpenChatParams,
   PinMessageParams,
   PriceTag,
   PromoteChatMemberParams,
+  ResolveUsernameParams,
+  SaveDraftParams,
   ScheduleVideoChatParams,
   SearchMessagesParams,
   SendAnimationParams,
@@ -86,12 +95,18 @@ import type {
   SendVideoNoteParams,
   SendVideoParams,
   SendVoiceParams,
+  SetBirthdayParams,
   SetChatMemberRightsParams,
   SetChatPhotoParams,
+  SetEmojiStatusParams,
   SetMyCommandsParams,
   SetMyDescriptionParams,
   SetMyNameParams,
   SetMyShortDescriptionParams,
+  SetNameColorParams,
+  SetNotificationSettingsParams,
+  SetPersonalChannelParams,
+  SetProfileColorParams,
   SetReactionsParams,
   SlowModeDuration,
   StartVideoChatParams,
@@ -101,6 +116,7 @@ import type {
   UpdateProfileParams,
 } from "./params.ts";
 import type {
+  Animation,
   AvailableReactions,
   BlockedUserList,
   BotCommand,
@@ -115,6 +131,7 @@ import type {
   ChatPChannel,
   ChatPGroup,
   ChatPSupergroup,
+  ChatSettings,
   FailedInvitation,
   InactiveChat,
   InlineQueryAnswer,
@@ -141,11 +158,14 @@ import type {
   MessageVideoNote,
   MessageViewer,
   MessageVoice,
+  NotificationSettings,
   Poll,
+  PollVoterList,
   Reaction,
   ResolvedInviteLink,
   SavedChats,
   Sticker,
+  StickerSet,
   Story,
   Topic,
   TopicList,
@@ -434,6 +454,20 @@ export interface DialectMethods {
   enableSharing(chatId: ID): Promise<void>;
   disableSharing(chatId: ID): Promise<void>;
   setMessageTtl(chatId: ID, messageTtl: number): Promise<void>;
+  enableAntispam(chatId: ID): Promise<void>;
+  disableAntispam(chatId: ID): Promise<void>;
+  enableChatHistoryForNewMembers(chatId: ID): Promise<void>;
+  disableChatHistoryForNewMembers(chatId: ID): Promise<void>;
+  showMemberList(chatId: ID): Promise<void>;
+  hideMemberList(chatId: ID): Promise<void>;
+  setDiscussionChat(chatId: ID, discussionChatId: ID): Promise<void>;
+  getDiscussionChatSuggestions(): Promise<ChatP[]>;
+  getAdministeredChats(params?: GetAdministeredChatsParams): Promise<ChatP[]>;
+  getPinnedChats(from?: ChatListName): Promise<ChatListItem[]>;
+  getChatSettings(chatId: ID): Promise<ChatSettings>;
+  getOnlineCount(chatId: ID): Promise<number>;
+  getSimilarChannels(chatId: ID): Promise<ChatPChannel[]>;
+  setDefaultSendAs(chatId: ID, sendAs: ID): Promise<void>;
   // reactions
   setReactions(
     chatId: ID,
@@ -475,6 +509,25 @@ export interface DialectMethods {
   reorderUsernames(id: ID, order: string[]): Promise<boolean>;
   hideUsernames(id: ID): Promise<boolean>;
   setIsOnline(isOnline: boolean): Promise<void>;
+  setBirthday(params?: SetBirthdayParams): Promise<void>;
+  setPersonalChannel(params?: SetPersonalChannelParams): Promise<void>;
+  setEmojiStatus(
+    emojiStatus: InputEmojiStatus,
+    params?: SetEmojiStatusParams,
+  ): Promise<void>;
+  removeEmojiStatus(): Promise<void>;
+  setNameColor(color: number, params?: SetNameColorParams): Promise<void>;
+  setProfileColor(color: number, params?: SetProfileColorParams): Promise<void>;
+  resolveUsername(
+    username: string,
+    params?: ResolveUsernameParams,
+  ): Promise<ChatP>;
+  getNotificationSettings(chatId: ID): Promise<NotificationSettings>;
+  setNotificationSettings(
+    chatId: ID,
+    params?: SetNotificationSettingsParams,
+  ): Promise<void>;
+  resetNotificationSettings(): Promise<void>;
   // contacts
   getContacts(): Promise<User[]>;
   addContact(
@@ -640,6 +693,39 @@ export interface DialectMethods {
     timestamp: number,
     params?: DownloadLiveStreamSegmentParams,
   ): Promise<Uint8Array>;
+  // stickers
+  getStickerSet(slug: string): Promise<StickerSet>;
+  createStickerSet(
+    name: string,
+    slug: string,
+    stickers: InputSticker[],
+    params?: CreateStickerSetParams,
+  ): Promise<StickerSet>;
+  addStickerToStickerSet(
+    slug: string,
+    sticker: InputSticker,
+    params?: AddStickerToStickerSetParams,
+  ): Promise<void>;
+  removeStickerFromStickerSet(fileId: string): Promise<void>;
+  changeStickerPositionInStickerSet(
+    fileId: string,
+    position: number,
+  ): Promise<void>;
+  setStickerSetTitle(slug: string, title: string): Promise<void>;
+  deleteStickerSet(slug: string): Promise<void>;
+  getSavedAnimations(): Promise<Animation[]>;
+  saveAnimation(fileId: string): Promise<void>;
+  unsaveAnimation(fileId: string): Promise<void>;
+  saveDraft(chatId: ID, text: string, params?: SaveDraftParams): Promise<void>;
+  clearDrafts(): Promise<void>;
+  // polls
+  vote(chatId: ID, messageId: number, optionIndexes: number[]): Promise<void>;
+  retractVote(chatId: ID, messageId: number): Promise<void>;
+  getPollVoters(
+    chatId: ID,
+    messageId: number,
+    params?: GetPollVotersParams,
+  ): Promise<PollVoterList>;
 }
 
 /** Which accounts may call each method, and its parameters' names. */
@@ -808,6 +894,23 @@ export const DIALECT_METHODS: {
   enableSharing: { account: "user", params: ["chatId"] },
   disableSharing: { account: "user", params: ["chatId"] },
   setMessageTtl: { account: "user", params: ["chatId", "messageTtl"] },
+  enableAntispam: { account: "user", params: ["chatId"] },
+  disableAntispam: { account: "user", params: ["chatId"] },
+  enableChatHistoryForNewMembers: { account: "user", params: ["chatId"] },
+  disableChatHistoryForNewMembers: { account: "user", params: ["chatId"] },
+  showMemberList: { account: "user", params: ["chatId"] },
+  hideMemberList: { account: "user", params: ["chatId"] },
+  setDiscussionChat: {
+    account: "user",
+    params: ["chatId", "discussionChatId"],
+  },
+  getDiscussionChatSuggestions: { account: "user", params: [] },
+  getAdministeredChats: { account: "user", params: ["params"] },
+  getPinnedChats: { account: "user", params: ["from"] },
+  getChatSettings: { account: "user", params: ["chatId"] },
+  getOnlineCount: { account: "user", params: ["chatId"] },
+  getSimilarChannels: { account: "user", params: ["chatId"] },
+  setDefaultSendAs: { account: "user", params: ["chatId", "sendAs"] },
   setReactions: {
     account: "both",
     params: ["chatId", "messageId", "reactions", "params"],
@@ -838,6 +941,16 @@ export const DIALECT_METHODS: {
   reorderUsernames: { account: "user", params: ["id", "order"] },
   hideUsernames: { account: "user", params: ["id"] },
   setIsOnline: { account: "user", params: ["isOnline"] },
+  setBirthday: { account: "user", params: ["params"] },
+  setPersonalChannel: { account: "user", params: ["params"] },
+  setEmojiStatus: { account: "user", params: ["emojiStatus", "params"] },
+  removeEmojiStatus: { account: "user", params: [] },
+  setNameColor: { account: "user", params: ["color", "params"] },
+  setProfileColor: { account: "user", params: ["color", "params"] },
+  resolveUsername: { account: "both", params: ["username", "params"] },
+  getNotificationSettings: { account: "user", params: ["chatId"] },
+  setNotificationSettings: { account: "user", params: ["chatId", "params"] },
+  resetNotificationSettings: { account: "user", params: [] },
   getContacts: { account: "user", params: [] },
   addContact: { account: "user", params: ["userId", "firstName", "params"] },
   deleteContact: { account: "user", params: ["userId"] },
@@ -939,4 +1052,28 @@ export const DIALECT_METHODS: {
     account: "user",
     params: ["id", "channelId", "scale", "timestamp", "params"],
   },
+  getStickerSet: { account: "both", params: ["slug"] },
+  createStickerSet: {
+    account: "both",
+    params: ["name", "slug", "stickers", "params"],
+  },
+  addStickerToStickerSet: {
+    account: "both",
+    params: ["slug", "sticker", "params"],
+  },
+  removeStickerFromStickerSet: { account: "both", params: ["fileId"] },
+  changeStickerPositionInStickerSet: {
+    account: "both",
+    params: ["fileId", "position"],
+  },
+  setStickerSetTitle: { account: "both", params: ["slug", "title"] },
+  deleteStickerSet: { account: "both", params: ["slug"] },
+  getSavedAnimations: { account: "user", params: [] },
+  saveAnimation: { account: "user", params: ["fileId"] },
+  unsaveAnimation: { account: "user", params: ["fileId"] },
+  saveDraft: { account: "user", params: ["chatId", "text", "params"] },
+  clearDrafts: { account: "user", params: [] },
+  vote: { account: "user", params: ["chatId", "messageId", "optionIndexes"] },
+  retractVote: { account: "user", params: ["chatId", "messageId"] },
+  getPollVoters: { account: "user", params: ["chatId", "messageId", "params"] },
 };

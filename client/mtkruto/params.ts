@@ -12,6 +12,7 @@
  * @module
  */
 export type * from "./params/bot_info.ts";
+export type * from "./params/chat_settings.ts";
 export type * from "./params/chats.ts";
 export type * from "./params/common.ts";
 export type * from "./params/contacts.ts";
@@ -26,9 +27,12 @@ export type * from "./params/messages.ts";
 export type * from "./params/messages_extra.ts";
 export type * from "./params/payments.ts";
 export type * from "./params/polls.ts";
+export type * from "./params/polls_extra.ts";
 export type * from "./params/profile.ts";
+export type * from "./params/profile_extra.ts";
 export type * from "./params/queries.ts";
 export type * from "./params/reactions.ts";
+export type * from "./params/stickers.ts";
 export type * from "./params/stories.ts";
 export type * from "./params/topics.ts";
 export type * from "./params/video_chats.ts";

@@ -257,6 +257,31 @@ export interface ChatPhoto {
   isPersonal: boolean;
 }
 
+/** A chat's settings: the actions the chat bar offers and the facts it shows. */
+export interface ChatSettings {
+  canReport: boolean;
+  canAddToContacts: boolean;
+  canBlock: boolean;
+  canShare: boolean;
+  isContactsException: boolean;
+  canReportLocation: boolean;
+  canUnarchive: boolean;
+  canInviteMembers: boolean;
+  channelJoinRequest: boolean;
+  isBusinessBotPaused: boolean;
+  businessBotCanReply: boolean;
+  distance?: number;
+  joinRequestChatTitle?: string;
+  joinRequestDate?: number;
+  businessBot?: User;
+  businessBotUrl?: string;
+  messagePrice?: number;
+  registrationMonth?: string;
+  phoneCountry?: string;
+  nameChangeDate?: number;
+  photoChangeDate?: number;
+}
+
 /** One task of a checklist, checked or not. */
 export type ChecklistItem =
   | { type: "unchecked"; id: number; text: string; entities?: MessageEntity[] }
@@ -912,6 +937,29 @@ export interface SavedChats {
   total: number;
 }
 
+/** A notification sound: the default one, none, a local file, or a saved ringtone. */
+export type NotificationSound =
+  | { type: "default" }
+  | { type: "none" }
+  | { type: "local"; title: string; data: string }
+  | { type: "ringtone"; id: string };
+
+/** A chat's notification settings; what is absent is the client's default. */
+export interface NotificationSettings {
+  showsPreviews?: boolean;
+  isSilent?: boolean;
+  /** Muted until this Unix time. */
+  muteUntil?: number;
+  iosSound?: NotificationSound;
+  androidSound?: NotificationSound;
+  otherPlatformsSound?: NotificationSound;
+  mutesStories?: boolean;
+  hidesStories?: boolean;
+  iosStorySound?: NotificationSound;
+  androidStorySound?: NotificationSound;
+  otherPlatformsStorySound?: NotificationSound;
+}
+
 /** A postal address given for shipping. */
 export interface ShippingAddress {
   countryCode: string;
@@ -1165,6 +1213,25 @@ export type PollMedia =
   | { type: "location"; location: Location }
   | { type: "venue"; venue: Venue }
   | { type: "link"; url: string; linkPreview: object };
+
+/** One voter of a poll. */
+export interface PollVoter {
+  /** The voter. */
+  voter: ChatP;
+  /** The indexes of the options voted for. */
+  optionIndexes: number[];
+  /** When the vote was cast (Unix seconds). */
+  votedAt: number;
+}
+
+/** A page of a poll's voters. */
+export interface PollVoterList {
+  voters: PollVoter[];
+  /** How many votes there are in all (or for the option asked about). */
+  count: number;
+  /** The offset that fetches the next page, when there is one. */
+  nextOffset?: string;
+}
 
 /** A buyer's confirmed order, which the bot must accept or refuse within 10 seconds. */
 export interface PreCheckoutQuery {
@@ -1431,6 +1498,29 @@ export interface Sticker {
   customEmojiId?: string;
   isRepaintingNeeded?: boolean;
   fileSize: number;
+}
+
+/** A sticker (or custom emoji) set. */
+export interface StickerSet {
+  /** The set's id, a decimal string. */
+  id: string;
+  /** The set's short name (its slug). */
+  name: string;
+  title: string;
+  type: "regular" | "mask" | "customEmoji";
+  /** The stickers in the set's order, each naming the set. */
+  stickers: Sticker[];
+  /** Thumbnails of the set (not rendered: see renderStickerSet). */
+  thumbnails: Thumbnail[];
+  /** Whether the set's custom emoji take the text's color. */
+  isAdaptive: boolean;
+  canSetAsChannelStatus: boolean;
+  /** Whether the current account made the set. */
+  isCreator: boolean;
+  isOfficial: boolean;
+  isArchived: boolean;
+  /** When the current account added the set (Unix seconds), if it did. */
+  addedAt?: number;
 }
 
 /** Which story of which chat. */

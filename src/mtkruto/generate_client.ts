@@ -100,10 +100,11 @@ async function serverDeclarations(): Promise<Map<string, Declaration>> {
   return byName;
 }
 
+/** The names a type's text uses: comments and string literal types are not names. */
 function identifiers(text: string): string[] {
-  return text.replace(/\/\*\*[\s\S]*?\*\/|\/\/.*$/gm, "").match(
-    /\b[A-Za-z_]\w*\b/g,
-  ) ?? [];
+  return text.replace(/\/\*\*[\s\S]*?\*\/|\/\/.*$/gm, "")
+    .replace(/"(?:[^"\\]|\\.)*"/g, "")
+    .match(/\b[A-Za-z_]\w*\b/g) ?? [];
 }
 
 /** Every type name the method table writes (`Message | null` names Message). */

@@ -1,9 +1,11 @@
 /**
  * docs/methods.md's lists, generated from the method tables (MTKruto's
- * dialect and mtcute's allowlist), so the docs never drift from the code.
+ * dialect, the MTKruto methods left out and why, and mtcute's allowlist),
+ * so the docs never drift from the code.
  * `deno task docs` rewrites the generated part; a unit test checks it.
  */
 import { signatureOf } from "../mtkruto/methods/define.ts";
+import { LEFT_OUT } from "../mtkruto/methods/left_out.ts";
 import { DIALECT_AREAS } from "../mtkruto/methods/table.ts";
 import { ALLOWED_METHODS, MTCUTE_PREFIX } from "./methods.ts";
 
@@ -24,6 +26,13 @@ export function methodsReference(): string {
       lines.push(`- \`${signatureOf(method)}\`${ACCOUNT_NOTE[method.account]}`);
     }
     lines.push("");
+  }
+  lines.push("## MTKruto's methods left out", "");
+  for (const group of LEFT_OUT) {
+    lines.push(group.reason, "");
+    if (group.names.length) {
+      lines.push(group.names.map((name) => `\`${name}\``).join(", "), "");
+    }
   }
   lines.push(`## mtcute's methods (\`${MTCUTE_PREFIX}<name>\`)`, "");
   for (const [area, names] of Object.entries(ALLOWED_METHODS)) {

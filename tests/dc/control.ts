@@ -57,6 +57,11 @@ import {
   type StoryControl,
   storyRoutes,
 } from "./control_stories.ts";
+import {
+  createStickerControl,
+  type StickerControl,
+  stickerRoutes,
+} from "./control_stickers.ts";
 import { normalizePhone } from "./world/accounts.ts";
 import { createChat } from "./world/chat_creation.ts";
 import { type ChatType, requireChat } from "./world/chats.ts";
@@ -120,6 +125,7 @@ export interface Control
     ChatInfoControl,
     ForumControl,
     StoryControl,
+    StickerControl,
     MessagesExtraControl,
     InviteControl {
   /** Creates a bot with a fresh token; `owner` is the user who created it (with BotFather). */
@@ -227,6 +233,7 @@ export function createControl(world: World): Control {
     ...createChatInfoControl(world),
     ...createForumControl(world),
     ...createStoryControl(world),
+    ...createStickerControl(world),
     ...createMessagesExtraControl(world),
     ...createInviteControl(world),
     createBot({ owner, ...rest }) {
@@ -485,6 +492,7 @@ function routes(control: Control): Record<string, Route> {
     ...chatInfoRoutes(control),
     ...forumRoutes(control),
     ...storyRoutes(control),
+    ...stickerRoutes(control),
     ...messagesExtraRoutes(control),
     ...inviteRoutes(control),
     "POST /bots": async (req) => {

@@ -27,6 +27,13 @@ export interface ControlChatInfo {
   boostsUnrestrict: number;
   ttlPeriod: number;
   isForum: boolean;
+  antispam: boolean;
+  hiddenPrehistory: boolean;
+  participantsHidden: boolean;
+  /** The marked id of the linked discussion group or channel. */
+  linkedChatId?: number;
+  /** The peer (user id or marked chat id) each member sends as by default, by user id. */
+  defaultSendAs: Record<string, number>;
 }
 
 /** One chat of an account's list as `GET /dialogs` shows it. */
@@ -74,6 +81,11 @@ export function createChatInfoControl(world: World): ChatInfoControl {
         boostsUnrestrict: settings.boostsUnrestrict,
         ttlPeriod: settings.ttlPeriod,
         isForum: settings.isForum,
+        antispam: settings.antispam,
+        hiddenPrehistory: settings.hiddenPrehistory,
+        participantsHidden: settings.participantsHidden,
+        linkedChatId: settings.linkedChatKey,
+        defaultSendAs: Object.fromEntries(settings.defaultSendAs ?? []),
       };
     },
     dialogs(user) {

@@ -16,6 +16,10 @@ import {
 import { isValidUsername } from "./world/accounts.ts";
 import type { Presence } from "./world/contacts_book.ts";
 import { peerKind } from "./world/peer_keys.ts";
+import {
+  controlExtras,
+  type ControlProfileExtras,
+} from "./control_profile_extra.ts";
 import { connectBusinessBot } from "./world/profile_business.ts";
 import {
   addCollectible,
@@ -57,6 +61,8 @@ export interface ControlProfile {
   contacts: ControlContact[];
   blocked: ControlBlocked[];
   blockedFromStories: ControlBlocked[];
+  /** Birthday, personal channel, emoji status and colors, once set (see `world/profile_extra.ts`). */
+  extras?: ControlProfileExtras;
 }
 
 /** The profile parts of the control API. */
@@ -111,6 +117,7 @@ export function createProfileControl(world: World): ProfileControl {
         })),
         blocked: blockedList(account.blocked),
         blockedFromStories: blockedList(account.blockedFromStories),
+        extras: account.extras && controlExtras(account.extras),
       };
     },
     usernames: (peer) => heldUsernames(holder(peer)),

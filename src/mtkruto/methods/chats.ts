@@ -4,7 +4,7 @@
  * closing chats, custom emoji. Creating and deleting chats is in
  * chat_creation.ts, the settings a chat's admins change in chat_admin.ts.
  */
-import { Long, PeersIndex, type tl } from "@mtcute/core";
+import { Long, type tl } from "@mtcute/core";
 import type { InputPeerLike } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
 import {
@@ -20,14 +20,13 @@ import {
   readCustomEmojiIds,
   toChatListQuery,
 } from "../params/chats.ts";
-import { renderRawMessages } from "../render/messages.ts";
+import { renderDialogList } from "../render/dialogs.ts";
 import { resolveStickerSetNames } from "../render/sticker_sets.ts";
 import {
   renderChat,
   renderChatJoinResult,
   renderInactiveChats,
 } from "../types/chat.ts";
-import { renderChatListItem } from "../types/chat_list_item.ts";
 import { renderSticker, stickerSetNameOf } from "../types/sticker.ts";
 import type { DialectCall, DialectMethod } from "./define.ts";
 import { defineMethod } from "./define.ts";
@@ -137,19 +136,7 @@ export const CHAT_METHODS: DialectMethod[] = [
       });
       // Hash 0 always gets the list; "not modified" has nothing to list.
       if (result._ === "messages.dialogsNotModified") return [];
-      const peers = PeersIndex.from(result);
-      const rendered = await renderRawMessages(
-        call.client,
-        result.messages.map((raw) => ({ raw, peers })),
-      );
-      const lastMessages = new Map(
-        rendered.map((
-          message,
-        ) => [`${message.chat.id}:${message.id}`, message]),
-      );
-      return result.dialogs.map((dialog) =>
-        renderChatListItem(dialog, peers, lastMessages)
-      );
+      return await renderDialogList(call.client, result);
     },
   ),
   defineMethod(

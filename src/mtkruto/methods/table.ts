@@ -13,8 +13,11 @@ import { PAYMENT_METHODS } from "./payments.ts";
 import { CHAT_METHODS } from "./chats.ts";
 import { CHAT_ADMIN_METHODS } from "./chat_admin.ts";
 import { CHAT_CREATION_METHODS } from "./chat_creation.ts";
+import { CHAT_SETTINGS_METHODS } from "./chat_settings.ts";
 import { REACTION_METHODS } from "./reactions.ts";
 import { PROFILE_METHODS } from "./profile.ts";
+import { PROFILE_EXTRA_METHODS } from "./profile_extra.ts";
+import { NOTIFICATION_SETTINGS_METHODS } from "./notification_settings.ts";
 import { CONTACT_METHODS } from "./contacts.ts";
 import { TOPIC_METHODS } from "./topics.ts";
 import { MESSAGES_EXTRA_METHODS } from "./messages_extra.ts";
@@ -22,6 +25,10 @@ import { SCHEDULED_METHODS } from "./scheduled.ts";
 import { INVITE_METHODS } from "./invites.ts";
 import { STORY_METHODS } from "./stories.ts";
 import { VIDEO_CHAT_METHODS } from "./video_chats.ts";
+import { STICKER_METHODS } from "./stickers.ts";
+import { SAVED_ANIMATION_METHODS } from "./saved_animations.ts";
+import { DRAFT_METHODS } from "./drafts.ts";
+import { POLL_METHODS } from "./polls.ts";
 
 /** The dialect's methods by area, in documentation order. */
 export const DIALECT_AREAS: Record<string, readonly DialectMethod[]> = {
@@ -33,9 +40,18 @@ export const DIALECT_AREAS: Record<string, readonly DialectMethod[]> = {
   queries: QUERY_METHODS,
   botInfo: BOT_INFO_METHODS,
   payments: PAYMENT_METHODS,
-  chats: [...CHAT_METHODS, ...CHAT_CREATION_METHODS, ...CHAT_ADMIN_METHODS],
+  chats: [
+    ...CHAT_METHODS,
+    ...CHAT_CREATION_METHODS,
+    ...CHAT_ADMIN_METHODS,
+    ...CHAT_SETTINGS_METHODS,
+  ],
   reactions: REACTION_METHODS,
-  profile: PROFILE_METHODS,
+  profile: [
+    ...PROFILE_METHODS,
+    ...PROFILE_EXTRA_METHODS,
+    ...NOTIFICATION_SETTINGS_METHODS,
+  ],
   contacts: CONTACT_METHODS,
   members: MEMBER_METHODS,
   topics: TOPIC_METHODS,
@@ -43,6 +59,12 @@ export const DIALECT_AREAS: Record<string, readonly DialectMethod[]> = {
   invites: INVITE_METHODS,
   stories: STORY_METHODS,
   videoChats: VIDEO_CHAT_METHODS,
+  stickers: [
+    ...STICKER_METHODS,
+    ...SAVED_ANIMATION_METHODS,
+    ...DRAFT_METHODS,
+  ],
+  polls: POLL_METHODS,
 };
 
 const BY_NAME = new Map<string, DialectMethod>(

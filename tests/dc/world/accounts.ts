@@ -9,6 +9,7 @@ import {
   statusSeenBy,
 } from "./contacts_book.ts";
 import { now } from "./emit.ts";
+import { type ProfileExtras, userExtrasTl } from "./profile_extra.ts";
 import {
   holdsUsername,
   tlUsernames,
@@ -46,6 +47,8 @@ export interface Account {
   password?: PasswordVerifier;
   /** Bot commands keyed by scope and language (see `commandsKey`). */
   readonly botCommands: Map<string, tl.RawBotCommand[]>;
+  /** Birthday, personal channel, emoji status and colors (see `profile_extra.ts`). */
+  extras?: ProfileExtras;
 }
 
 /** What the control API gives to create a bot. */
@@ -217,6 +220,7 @@ export class Accounts {
       ...contactView(target, this.#byId.get(viewerId)),
       ...tlUsernames(target),
       status: statusSeenBy(target, viewerId, now()),
+      ...userExtrasTl(target, now()),
     };
   }
 

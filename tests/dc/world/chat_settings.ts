@@ -13,6 +13,7 @@ import { now } from "./emit.ts";
 import type { StoredPhoto } from "./files.ts";
 import { hasAdminRight } from "./members_view.ts";
 import { foldersOf } from "./dialogs.ts";
+import { bareId, tlPeer } from "./peer_keys.ts";
 import { stickerSetsOf } from "./sticker_sets.ts";
 import type { WorldState } from "./state.ts";
 
@@ -36,6 +37,14 @@ export interface ChatSettings {
   ttlPeriod: number;
   /** A supergroup that is a forum (`channel.forum`; its topics are in `forum.ts`). */
   isForum: boolean;
+  /** Supergroups: aggressive anti-spam, hidden history for new members, hidden member list (see `chat_settings_extra.ts`). */
+  antispam: boolean;
+  hiddenPrehistory: boolean;
+  participantsHidden: boolean;
+  /** The discussion group of a channel, or the channel of a discussion group (peer key). */
+  linkedChatKey?: number;
+  /** Supergroups: the peer (key) each member sends as by default, by user id. */
+  defaultSendAs?: ReadonlyMap<number, number>;
 }
 
 /** What a chat starts with. */
@@ -48,6 +57,9 @@ export const DEFAULT_SETTINGS: Readonly<ChatSettings> = {
   boostsUnrestrict: 0,
   ttlPeriod: 0,
   isForum: false,
+  antispam: false,
+  hiddenPrehistory: false,
+  participantsHidden: false,
 };
 
 /** The settings of `chat` as they are now. */
@@ -92,9 +104,11 @@ export function channelObjectFields(
   | "signatureProfiles"
   | "slowmodeEnabled"
   | "forum"
+  | "hasLink"
 > {
   const settings = settingsOf(chat);
   return {
+    hasLink: settings.linkedChatKey !== undefined || undefined,
     ...groupObjectFields(chat),
     signatures: settings.signatures || undefined,
     signatureProfiles: settings.signatureProfiles || undefined,
@@ -133,8 +147,14 @@ export function fullChannelFields(
   | "ttlPeriod"
   | "boostsUnrestrict"
   | "folderId"
+  | "antispam"
+  | "hiddenPrehistory"
+  | "participantsHidden"
+  | "linkedChatId"
+  | "defaultSendAs"
 > {
   const settings = settingsOf(chat);
+  const sendAs = settings.defaultSendAs?.get(viewerId);
   const sets = stickerSetsOf(state);
   const stickerSet = settings.stickerSetName === undefined
     ? undefined
@@ -162,6 +182,13 @@ export function fullChannelFields(
     ttlPeriod: settings.ttlPeriod || undefined,
     boostsUnrestrict: settings.boostsUnrestrict || undefined,
     folderId: foldersOf(state).of(viewerId, chat.key) || undefined,
+    antispam: settings.antispam || undefined,
+    hiddenPrehistory: settings.hiddenPrehistory || undefined,
+    participantsHidden: settings.participantsHidden || undefined,
+    linkedChatId: settings.linkedChatKey === undefined
+      ? undefined
+      : bareId(settings.linkedChatKey),
+    defaultSendAs: sendAs === undefined ? undefined : tlPeer(sendAs),
   };
 }
 

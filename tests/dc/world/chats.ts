@@ -181,6 +181,11 @@ export class Chats {
     this.#byKey.delete(key);
   }
 
+  /** Every chat, in creation order. */
+  all(): Chat[] {
+    return [...this.#byKey.values()];
+  }
+
   /** The chats `userId` is a member of. */
   ofMember(userId: number): Chat[] {
     return [...this.#byKey.values()].filter((chat) => chat.members.has(userId));

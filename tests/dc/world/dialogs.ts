@@ -9,6 +9,7 @@ import type { tl } from "@mtcute/core";
 import { RpcFailure } from "../contract.ts";
 import { channelDialog } from "./chat_views.ts";
 import { type Chat, isChannel } from "./chats.ts";
+import { draftIn } from "./drafts.ts";
 import type { BoxMessage } from "./mailboxes.ts";
 import {
   referencedChatKeys,
@@ -127,13 +128,20 @@ export function toTlDialog(
   const folderId = entry.folderId || undefined;
   const unreadMark = state.unreadMarks.has(viewerId, entry.peerKey) ||
     undefined;
+  const draft = draftIn(state, viewerId, entry.peerKey);
   const chat = state.chats.get(entry.peerKey);
   if (chat && isChannel(chat)) {
-    return { ...channelDialog(state, chat, viewerId), folderId, unreadMark };
+    return {
+      ...channelDialog(state, chat, viewerId),
+      folderId,
+      unreadMark,
+      draft,
+    };
   }
   return {
     _: "dialog",
     unreadMark,
+    draft,
     peer: tlPeer(entry.peerKey),
     topMessage: entry.top.id,
     readInboxMaxId: state.mailboxes.readMark(viewerId, entry.peerKey),

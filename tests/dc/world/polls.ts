@@ -29,6 +29,8 @@ interface PollRecord {
   solutionEntities?: tl.TypeMessageEntity[];
   /** Each voter's chosen options, in voting order. */
   votes: Map<number, Uint8Array[]>;
+  /** When each voter cast its current vote. */
+  votedAt: Map<number, number>;
 }
 
 const records = new WeakMap<tl.TypeMessageMedia, PollRecord>();
@@ -123,6 +125,7 @@ export function createPollMedia(
     solution: input.solution,
     solutionEntities: input.solutionEntities,
     votes: new Map(),
+    votedAt: new Map(),
   });
   return media;
 }
@@ -224,7 +227,32 @@ export function vote(
   else {
     record.votes.delete(voterId);
     record.votes.set(voterId, options);
+    record.votedAt.set(voterId, now());
   }
+}
+
+/** One ballot of a poll: who voted, for which options, when. */
+export interface Ballot {
+  voterId: number;
+  options: Uint8Array[];
+  date: number;
+}
+
+/** The poll of `media`: whether it is public (non-anonymous), its answers and its ballots, newest first. */
+export function pollBallots(
+  media: tl.TypeMessageMedia | undefined,
+): { isPublic: boolean; answers: tl.RawPollAnswer[]; ballots: Ballot[] } {
+  const record = pollOf(media);
+  const ballots = [...record.votes].map(([voterId, options]) => ({
+    voterId,
+    options,
+    date: record.votedAt.get(voterId) ?? 0,
+  })).reverse();
+  return {
+    isPublic: record.poll.publicVoters === true,
+    answers: record.answers,
+    ballots,
+  };
 }
 
 /** Closes the poll for good (`messages.editMessage` with a closed `inputMediaPoll`); `MESSAGE_NOT_MODIFIED` if it already is. */

@@ -29,6 +29,8 @@ export interface StoredStickerSet {
   title: string;
   shortName: string;
   ownerId: number;
+  /** Who made it: the owner, or the bot that made it for them. */
+  creatorId: number;
   masks: boolean;
   emojis: boolean;
   textColor: boolean;
@@ -45,8 +47,8 @@ export interface NewStickerSet {
 const MAX_TITLE = 64;
 const MAX_SHORT_NAME = 64;
 /** Telegram's limits: 120 stickers in a sticker or mask set, 200 in an emoji set. */
-const MAX_STICKERS = 120;
-const MAX_EMOJI_STICKERS = 200;
+export const MAX_STICKERS = 120;
+export const MAX_EMOJI_STICKERS = 200;
 /** Emoji per sticker, as the Bot API allows. */
 const MAX_EMOJI = 20;
 /** A static sticker fits 512×512 with one side exactly 512; a custom emoji is 100×100. */
@@ -99,6 +101,13 @@ function checkShortName(shortName: string, creator: Account): void {
     (creator.kind === "bot" && !shortName.toLowerCase().endsWith(suffix))
   ) {
     throw new RpcFailure(400, "PACK_SHORT_NAME_INVALID");
+  }
+}
+
+/** A set's title: 1–64 characters, not only spaces (`PACK_TITLE_INVALID`). */
+export function checkTitle(title: string): void {
+  if (!title.trim() || title.length > MAX_TITLE) {
+    throw new RpcFailure(400, "PACK_TITLE_INVALID");
   }
 }
 
@@ -179,10 +188,7 @@ export class StickerSets {
 
   /** `stickers.createStickerSet`: checks the request as Telegram does and stores each sticker as a new document of the set. */
   create({ creator, owner, request }: NewStickerSet): StoredStickerSet {
-    const title = request.title.trim();
-    if (!title || request.title.length > MAX_TITLE) {
-      throw new RpcFailure(400, "PACK_TITLE_INVALID");
-    }
+    checkTitle(request.title);
     if (request.masks && request.emojis) {
       throw new RpcFailure(400, "PACK_TYPE_INVALID");
     }
@@ -205,41 +211,64 @@ export class StickerSets {
       title: request.title,
       shortName: request.shortName,
       ownerId: owner.id,
+      creatorId: creator.id,
       masks: request.masks ?? false,
       emojis: request.emojis ?? false,
       textColor: request.emojis && request.textColor ? true : false,
       stickers: [],
     };
     // Checked in full before anything is stored, so a refused request leaves no documents behind.
-    const items = request.stickers.map((item) => {
-      const source = this.#sourceOf(item.document);
-      checkStickerFile(source.mimeType, source.bytes, set.emojis);
-      return { item, source, emoji: emojiOf(item.emoji) };
-    });
-    for (const { item, source, emoji } of items) {
-      const stored = this.state.files.addDocument({
-        bytes: source.bytes,
-        mimeType: source.mimeType,
-        attributes: stickerAttributes(
-          source.tl,
-          source.bytes,
-          set,
-          item,
-          emoji[0],
-        ),
-        date: now(),
-        thumb: source.thumb,
-      });
-      set.stickers.push({
-        document: stored.tl,
-        emoji,
-        keywords: (item.keywords ?? "").split(",").map((word) => word.trim())
-          .filter(Boolean),
-      });
-    }
+    const checked = request.stickers.map((item) => this.checkItem(set, item));
+    for (const item of checked) set.stickers.push(this.storeItem(set, item));
     this.#byId.set(set.id.toString(), set);
     this.#byShortName.set(set.shortName.toLowerCase(), set);
     return set;
+  }
+
+  /** Checks an `inputStickerSetItem` for `set` (its file and emoji) without storing anything. */
+  checkItem(set: StoredStickerSet, item: tl.RawInputStickerSetItem) {
+    const source = this.#sourceOf(item.document);
+    checkStickerFile(source.mimeType, source.bytes, set.emojis);
+    return { item, source, emoji: emojiOf(item.emoji) };
+  }
+
+  /** Stores a checked item as a new document of `set`; the caller places it in the set. */
+  storeItem(
+    set: StoredStickerSet,
+    { item, source, emoji }: ReturnType<StickerSets["checkItem"]>,
+  ): SetSticker {
+    const stored = this.state.files.addDocument({
+      bytes: source.bytes,
+      mimeType: source.mimeType,
+      attributes: stickerAttributes(
+        source.tl,
+        source.bytes,
+        set,
+        item,
+        emoji[0],
+      ),
+      date: now(),
+      thumb: source.thumb,
+    });
+    return {
+      document: stored.tl,
+      emoji,
+      keywords: (item.keywords ?? "").split(",").map((word) => word.trim())
+        .filter(Boolean),
+    };
+  }
+
+  /** The set holding the sticker document `id`, if one does. */
+  holding(id: Long): StoredStickerSet | undefined {
+    return [...this.#byId.values()].find((set) =>
+      set.stickers.some(({ document }) => document.id.eq(id))
+    );
+  }
+
+  /** Forgets `set`: its short name and id name nothing afterwards. */
+  delete(set: StoredStickerSet): void {
+    this.#byId.delete(set.id.toString());
+    this.#byShortName.delete(set.shortName.toLowerCase());
   }
 
   /** The set an `InputStickerSet` names: by id and access hash, or by short name (any case); `STICKERSET_INVALID` otherwise. */

@@ -2,92 +2,16 @@
 import type { tl } from "@mtcute/core";
 import { assert, assertEquals, assertThrows } from "../../assert.ts";
 import { RpcFailure } from "../contract.ts";
-import {
-  botChatSetup,
-  pngHeader,
-  sendMedia,
-  uploaded,
-} from "./_bots_testing.ts";
+import { pngHeader, sendMedia } from "./_bots_testing.ts";
 import { rpcError } from "./_chats_testing.ts";
-import { type FakeSession, invoke } from "./_testing.ts";
+import { invoke } from "./_testing.ts";
 import { stickerSetsOf } from "./sticker_sets.ts";
-import type { World } from "./world.ts";
-
-/** A WebP (VP8X) header of `w`×`h`. */
-function webpHeader(w: number, h: number): Uint8Array {
-  const bytes = new Uint8Array(40);
-  bytes.set(new TextEncoder().encode("RIFF"), 0);
-  bytes.set(new TextEncoder().encode("WEBPVP8X"), 8);
-  const uint24 = (at: number, value: number) =>
-    bytes.set([value & 0xff, (value >> 8) & 0xff, value >> 16], at);
-  uint24(24, w - 1);
-  uint24(27, h - 1);
-  return bytes;
-}
-
-/** Uploads `bytes` as a document of `mimeType` with `messages.uploadMedia`, as a bot's uploadStickerFile does. */
-async function uploadDocument(
-  world: World,
-  session: FakeSession,
-  peer: tl.TypeInputPeer,
-  bytes: Uint8Array,
-  mimeType: string,
-  fileName: string,
-): Promise<tl.RawDocument> {
-  const media = await invoke(world, session, {
-    _: "messages.uploadMedia",
-    peer,
-    media: {
-      _: "inputMediaUploadedDocument",
-      file: await uploaded(world, session, bytes, fileName),
-      mimeType,
-      attributes: [],
-    },
-  });
-  assert(
-    media._ === "messageMediaDocument" && media.document?._ === "document",
-  );
-  return media.document;
-}
-
-const inputDocument = (document: tl.RawDocument): tl.RawInputDocument => ({
-  _: "inputDocument",
-  id: document.id,
-  accessHash: document.accessHash,
-  fileReference: document.fileReference,
-});
-
-/** A bot, its user and an uploaded 512×512 WebP; `create` makes a set of it for the user. */
-async function stickerSetup() {
-  const setup = await botChatSetup();
-  const { world, botMain, userPeer, user } = setup;
-  const upload = (bytes: Uint8Array, mimeType = "image/webp") =>
-    uploadDocument(world, botMain, userPeer, bytes, mimeType, "cat.webp");
-  const webp = await upload(webpHeader(512, 512));
-  const owner: tl.RawInputUser = {
-    _: "inputUser",
-    userId: user.id,
-    accessHash: userPeer.accessHash,
-  };
-  const create = (
-    overrides: Partial<tl.stickers.RawCreateStickerSetRequest> = {},
-    session = botMain,
-  ) =>
-    invoke(world, session, {
-      _: "stickers.createStickerSet",
-      userId: owner,
-      title: "Cats",
-      shortName: "cats_by_keys_bot",
-      stickers: [{
-        _: "inputStickerSetItem",
-        document: inputDocument(webp),
-        emoji: "😺😀",
-        keywords: "cat, smile",
-      }],
-      ...overrides,
-    });
-  return { ...setup, upload, webp, owner, create };
-}
+import {
+  inputDocument,
+  stickerSetup,
+  uploadDocument,
+  webpHeader,
+} from "./_sticker_sets_testing.ts";
 
 /** The sticker attribute of a document, failing the test without one. */
 function stickerAttribute(

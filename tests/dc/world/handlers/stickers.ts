@@ -1,6 +1,13 @@
-/** `stickers.createStickerSet` and `messages.getStickerSet`: sticker sets (see `sticker_sets.ts`). */
+/** Sticker set methods: creating, reading and editing sets (see `sticker_sets.ts`, `sticker_set_edits.ts`). */
 import { RpcFailure } from "../../contract.ts";
 import { resolveUser } from "../peers.ts";
+import {
+  addSticker,
+  deleteSet,
+  moveSticker,
+  removeSticker,
+  renameSet,
+} from "../sticker_set_edits.ts";
 import { stickerSetsOf } from "../sticker_sets.ts";
 import { type HandlerTable, loggedIn } from "./types.ts";
 
@@ -29,5 +36,30 @@ export const stickersHandlers: HandlerTable = {
       return { _: "messages.stickerSetNotModified" };
     }
     return sets.toMessagesTl(set, ctx.self.id);
+  }),
+  "stickers.addStickerToSet": loggedIn(({ state, self }, params) => {
+    const sets = stickerSetsOf(state);
+    return sets.toMessagesTl(addSticker(sets, self, params), self.id);
+  }),
+  "stickers.removeStickerFromSet": loggedIn(({ state, self }, params) => {
+    const sets = stickerSetsOf(state);
+    return sets.toMessagesTl(
+      removeSticker(sets, self, params.sticker),
+      self.id,
+    );
+  }),
+  "stickers.changeStickerPosition": loggedIn(({ state, self }, params) => {
+    const sets = stickerSetsOf(state);
+    const set = moveSticker(sets, self, params.sticker, params.position);
+    return sets.toMessagesTl(set, self.id);
+  }),
+  "stickers.renameStickerSet": loggedIn(({ state, self }, params) => {
+    const sets = stickerSetsOf(state);
+    const set = renameSet(sets, self, params.stickerset, params.title);
+    return sets.toMessagesTl(set, self.id);
+  }),
+  "stickers.deleteStickerSet": loggedIn(({ state, self }, params) => {
+    deleteSet(stickerSetsOf(state), self, params.stickerset);
+    return true;
   }),
 };

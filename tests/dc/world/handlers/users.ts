@@ -4,16 +4,20 @@ import type { Account } from "../accounts.ts";
 import { resolveUser } from "../peers.ts";
 import { botProfileFor } from "../bot_info.ts";
 import { sharedFullUser } from "../contacts_book.ts";
+import { notifySettingsOf } from "../notify_settings.ts";
+import { fullUserExtrasTl, personalChannelKeys } from "../profile_extra.ts";
 import { type HandlerTable, loggedIn } from "./types.ts";
 
-function fullUser(account: Account, viewerId: number): tl.RawUserFull {
+function fullUser(account: Account, viewer: Account): tl.RawUserFull {
+  const viewerId = viewer.id;
   return {
     _: "userFull",
     id: account.id,
     settings: { _: "peerSettings" },
-    notifySettings: { _: "peerNotifySettings" },
+    notifySettings: notifySettingsOf(viewer, `peer:${account.id}`),
     commonChatsCount: 0,
     ...(account.kind === "bot" ? botProfileFor(account, viewerId) : {}),
+    ...fullUserExtrasTl(account),
   };
 }
 
@@ -36,10 +40,11 @@ export const usersHandlers: HandlerTable = {
     return {
       _: "users.userFull",
       fullUser: {
-        ...fullUser(account, ctx.self.id),
+        ...fullUser(account, ctx.self),
         ...sharedFullUser(ctx.state.chats, account, ctx.self),
       },
-      chats: [],
+      // the personal channel, which the profile shows
+      chats: ctx.state.chatObjects(personalChannelKeys(account), ctx.self.id),
       users: ctx.state.users([userId], ctx.self.id),
     };
   }),

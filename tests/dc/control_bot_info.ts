@@ -1,5 +1,5 @@
 /** The control API's view of what a bot stored about itself: its name, about text and description per language, and its commands per scope and language. */
-import { BadRequest, json, queryId, type Route } from "./control.ts";
+import { BadRequest, json, queryId, type Route } from "./control_http.ts";
 import {
   type BotTexts,
   botTextsOf,

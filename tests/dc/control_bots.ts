@@ -14,7 +14,7 @@ import {
   optionalString,
   readBody,
   type Route,
-} from "./control.ts";
+} from "./control_http.ts";
 import { pressButton } from "./world/callbacks.ts";
 import type { DeliveryContext } from "./world/emit.ts";
 import { askInline, sendInlineResult } from "./world/inline.ts";

@@ -3,7 +3,7 @@
  * /chats/<id>/info`) and of an account's chat list (`GET /dialogs`), for
  * tests to check what the accounts' clients changed.
  */
-import { BadRequest, json, queryId, type Route } from "./control.ts";
+import { BadRequest, json, queryId, type Route } from "./control_http.ts";
 import { settingsOf } from "./world/chat_settings.ts";
 import { dialogEntries } from "./world/dialogs.ts";
 import { peerKind } from "./world/peer_keys.ts";

@@ -1,5 +1,5 @@
 /** The control API's view of a forum (`GET /chats/<id>/topics`), for tests to check what clients changed in its topics. */
-import { BadRequest, json, type Route } from "./control.ts";
+import { BadRequest, json, type Route } from "./control_http.ts";
 import { forumTopicsOf, isForum, topicMessages } from "./world/forum.ts";
 import { peerKind } from "./world/peer_keys.ts";
 import type { World } from "./world/world.ts";

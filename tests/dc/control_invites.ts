@@ -13,7 +13,7 @@ import {
   optionalString,
   readBody,
   type Route,
-} from "./control.ts";
+} from "./control_http.ts";
 import { pathId } from "./control_members.ts";
 import { type Chat, requireChat } from "./world/chats.ts";
 import type { DeliveryContext } from "./world/emit.ts";

@@ -13,7 +13,7 @@ import {
   optionalNumber,
   readBody,
   type Route,
-} from "./control.ts";
+} from "./control_http.ts";
 import { type Chat, isChannel, requireChat } from "./world/chats.ts";
 import type { DeliveryContext } from "./world/emit.ts";
 import { addChatMembers, joinChat, leaveChat } from "./world/members.ts";

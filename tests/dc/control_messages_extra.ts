@@ -6,17 +6,16 @@
  * other side of a chat.
  */
 import { RpcFailure } from "./contract.ts";
+import { type ControlMessage, toControlMessage } from "./control.ts";
 import {
   BadRequest,
-  type ControlMessage,
   field,
   json,
   optionalNumber,
   queryId,
   readBody,
   type Route,
-  toControlMessage,
-} from "./control.ts";
+} from "./control_http.ts";
 import { requireChat } from "./world/chats.ts";
 import { readHistory } from "./world/delivery.ts";
 import { forwardCount, messagesViews } from "./world/message_views.ts";

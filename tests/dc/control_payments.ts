@@ -12,7 +12,7 @@ import {
   queryId,
   readBody,
   type Route,
-} from "./control.ts";
+} from "./control_http.ts";
 import type { DeliveryContext } from "./world/emit.ts";
 import { payInvoice } from "./world/payments_checkout.ts";
 import { messageInChat } from "./world/peers.ts";

@@ -12,7 +12,7 @@ import {
   queryId,
   readBody,
   type Route,
-} from "./control.ts";
+} from "./control_http.ts";
 import { isValidUsername } from "./world/accounts.ts";
 import type { Presence } from "./world/contacts_book.ts";
 import { peerKind } from "./world/peer_keys.ts";

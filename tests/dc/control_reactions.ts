@@ -15,7 +15,7 @@ import {
   queryId,
   readBody,
   type Route,
-} from "./control.ts";
+} from "./control_http.ts";
 import { requireChat } from "./world/chats.ts";
 import type { DeliveryContext } from "./world/emit.ts";
 import { messageInChat } from "./world/peers.ts";

@@ -1,5 +1,5 @@
 /** The control API's view of sticker sets, saved GIFs and drafts, as the world holds them. */
-import { json, queryId, type Route } from "./control.ts";
+import { json, queryId, type Route } from "./control_http.ts";
 import { RpcFailure } from "./contract.ts";
 import { draftsOfAccount } from "./world/drafts.ts";
 import { savedGifIds } from "./world/saved_gifs.ts";

@@ -12,7 +12,7 @@ import {
   queryId,
   readBody,
   type Route,
-} from "./control.ts";
+} from "./control_http.ts";
 import { RpcFailure } from "./contract.ts";
 import { inputGroupCall, segmentBytes } from "./world/group_calls.ts";
 import { discardGroupCall } from "./world/group_calls_delivery.ts";

@@ -7,8 +7,9 @@
  *   deno task bench --only gateway,updates
  *   deno task bench --write / --no-write
  *   deno task bench --only gateway --gateway-args="--body-timeout 0"   # flags for the gateway calls' gateway
+ *   deno task bench --only clients --clients 10000   # clients hosted at once (default 1000)
  *
- * Names for --only: gateway, updates, emulator, stats, files, render.
+ * Names for --only: gateway, updates, emulator, stats, files, render, clients.
  */
 import { parseArgs } from "node:util";
 import {
@@ -20,6 +21,7 @@ import {
 import { benchEmulator } from "./emulator_throughput.ts";
 import { benchFiles } from "./files.ts";
 import { benchGatewayCalls } from "./gateway_calls.ts";
+import { benchManyClients } from "./many_clients.ts";
 import { benchRenderMessage } from "./render_message.ts";
 import { benchUpdates } from "./updates_latency.ts";
 
@@ -30,6 +32,7 @@ const NAMES = [
   "stats",
   "files",
   "render",
+  "clients",
 ] as const;
 type Name = typeof NAMES[number];
 
@@ -41,6 +44,8 @@ interface Run {
   quick: boolean;
   /** More flags for the gateway of the gateway-calls benchmark. */
   gatewayArgs: string[];
+  /** Clients hosted at once by the many-clients benchmark (--clients). */
+  clients?: number;
 }
 
 type Result = Section & { summary?: string[] };
@@ -70,6 +75,18 @@ const BENCHMARKS: Record<Name, (run: Run) => Promise<Result | undefined>> = {
       benchRenderMessage(
         quick ? { iterations: 2_000 } : { iterations: 20_000 },
       ),
+    ),
+  // Quick: fewer clients, one gateway, a shorter idle interval.
+  clients: ({ quick, clients }) =>
+    benchManyClients(
+      quick
+        ? {
+          clients: clients ?? 100,
+          workers: [1],
+          idleSeconds: 5,
+          probeMs: 500,
+        }
+        : { clients: clients ?? 1000 },
     ),
   files: async ({ quick }) => {
     const { section, summary } = await benchFiles({ quick });
@@ -156,11 +173,13 @@ async function main(): Promise<void> {
       write: { type: "boolean" },
       "no-write": { type: "boolean" },
       "gateway-args": { type: "string" },
+      clients: { type: "string" },
     },
   });
   const run: Run = {
     quick: values.quick,
     gatewayArgs: values["gateway-args"]?.split(/\s+/).filter(Boolean) ?? [],
+    clients: values.clients === undefined ? undefined : Number(values.clients),
   };
   const names = parseNames(values.only);
   // Smoke runs and partial runs leave the recorded full results alone unless asked.

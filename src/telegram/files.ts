@@ -50,41 +50,59 @@ function partOpener(uploads: UploadedFile[], opened: Deno.FsFile[]) {
   };
 }
 
+/** A spooled part opened for a reference, and where it stands: the object holding it (its copy and the original). */
+type ReplaceReference = (
+  part: { upload: UploadedFile; source: SpoolSource },
+  holder?: { copy: Record<string, unknown>; original: Record<string, unknown> },
+) => unknown;
+
+/** `args` with every `{"_":"file","field":…}` reference replaced by what `replace` makes of its opened part. */
+async function replaceFileReferences(
+  args: unknown[],
+  uploads: UploadedFile[],
+  opened: Deno.FsFile[],
+  replace: ReplaceReference,
+): Promise<unknown[]> {
+  const open = partOpener(uploads, opened);
+  const visit = async (
+    value: unknown,
+    holder?: Parameters<ReplaceReference>[1],
+  ): Promise<unknown> => {
+    if (isFileReference(value)) return replace(await open(value), holder);
+    if (Array.isArray(value)) {
+      return await Promise.all(value.map((item) => visit(item)));
+    }
+    if (typeof value !== "object" || value === null) return value;
+    const original = value as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(original)) {
+      copy[key] = await visit(item, { copy, original });
+    }
+    return copy;
+  };
+  return await Promise.all(args.map((arg) => visit(arg)));
+}
+
 /**
  * Replaces each `{"_":"file","field":…}` reference in `args` with a reader of
  * the spooled part; the object holding it gets the part's name, type and
  * size (as mtcute's `fileName`, `fileMime`, `fileSize`) unless it sets them.
  * Every file it opens goes into `opened`, for the caller to close.
  */
-export async function attachUploads(
+export function attachUploads(
   args: unknown[],
   uploads: UploadedFile[],
   opened: Deno.FsFile[],
 ): Promise<unknown[]> {
-  const open = partOpener(uploads, opened);
-  const visit = async (value: unknown): Promise<unknown> => {
-    if (isFileReference(value)) return (await open(value)).source;
-    if (Array.isArray(value)) return await Promise.all(value.map(visit));
-    if (typeof value !== "object" || value === null) return value;
-    const entries = Object.entries(value);
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of entries) {
-      if (isFileReference(item)) {
-        const { upload, source } = await open(item);
-        out[key] = source;
-        out.fileName ??= (value as Record<string, unknown>).fileName ??
-          upload.name;
-        out.fileMime ??= (value as Record<string, unknown>).fileMime ??
-          upload.type;
-        out.fileSize ??= (value as Record<string, unknown>).fileSize ??
-          upload.size;
-      } else {
-        out[key] = await visit(item);
-      }
+  return replaceFileReferences(args, uploads, opened, (part, holder) => {
+    if (holder) {
+      const { copy, original } = holder;
+      copy.fileName ??= original.fileName ?? part.upload.name;
+      copy.fileMime ??= original.fileMime ?? part.upload.type;
+      copy.fileSize ??= original.fileSize ?? part.upload.size;
     }
-    return out;
-  };
-  return await Promise.all(args.map(visit));
+    return part.source;
+  });
 }
 
 /** A multipart file part in place of its reference, for MTKruto's dialect (its `AttachedFile`). */
@@ -103,34 +121,22 @@ export interface AttachedUpload {
  * `AttachedUpload` holding a reader of the spooled part and the part's name,
  * type and size. Every file it opens goes into `opened`, for the caller to close.
  */
-export async function attachUploadsAsParts(
+export function attachUploadsAsParts(
   args: unknown[],
   uploads: UploadedFile[],
   opened: Deno.FsFile[],
 ): Promise<unknown[]> {
-  const open = partOpener(uploads, opened);
-  const visit = async (value: unknown): Promise<unknown> => {
-    if (isFileReference(value)) {
-      const { upload, source } = await open(value);
-      const attached: AttachedUpload = {
-        kind: "attached",
-        field: upload.field,
-        file: source,
-        fileName: upload.name,
-        mimeType: upload.type,
-        fileSize: upload.size,
-      };
-      return attached;
-    }
-    if (Array.isArray(value)) return await Promise.all(value.map(visit));
-    if (typeof value !== "object" || value === null) return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[key] = await visit(item);
-    }
-    return out;
-  };
-  return await Promise.all(args.map(visit));
+  return replaceFileReferences(args, uploads, opened, ({ upload, source }) => {
+    const attached: AttachedUpload = {
+      kind: "attached",
+      field: upload.field,
+      file: source,
+      fileName: upload.name,
+      mimeType: upload.type,
+      fileSize: upload.size,
+    };
+    return attached;
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   toChatId,
   withPhonesResolved,
 } from "../../src/mtkruto/params/chat_id.ts";
+import { toLiveLocationAlerts } from "../../src/mtkruto/params/geo.ts";
 import {
   metadataOf,
   toCachedFileId,
@@ -264,5 +265,22 @@ Deno.test("toThumbnail and toCachedFileId take only what Telegram can use there"
   assertInputError(
     () => toCachedFileId("https://example.com/a", "fileId", { photo: false }),
     'fileId must be a file id; got the string "https://example.com/a"',
+  );
+});
+
+Deno.test("toLiveLocationAlerts: heading 1–360 and Telegram's proximity radius, 0 to 100 km, named by path", () => {
+  assertEquals(
+    toLiveLocationAlerts({ heading: 90, proximityAlertRadius: 100 }, "params"),
+    { heading: 90, proximityNotificationRadius: 100 },
+  );
+  assertThrowsWithMessage(
+    () => toLiveLocationAlerts({ proximityAlertRadius: 100_001 }, "params"),
+    InputError,
+    "params.proximityAlertRadius",
+  );
+  assertThrowsWithMessage(
+    () => toLiveLocationAlerts({ heading: 0 }, "params"),
+    InputError,
+    "params.heading",
   );
 });

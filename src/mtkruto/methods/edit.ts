@@ -3,9 +3,9 @@ import type { InputMediaLike, InputPeerLike } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
 import { InputError } from "../../errors.ts";
 import { toLinkPreview } from "../params/link_preview.ts";
-import { toGeoPoint } from "../params/geo.ts";
+import { toGeoPoint, toLiveLocationAlerts } from "../params/geo.ts";
 import { toInputMedia } from "../params/media.ts";
-import { optionalInteger, optionalString } from "../params/read.ts";
+import { optionalString } from "../params/read.ts";
 import { toReplyMarkup } from "../params/reply_markup.ts";
 import { toCaption } from "../params/send.ts";
 import { parseText } from "../text/parse_mode.ts";
@@ -124,13 +124,7 @@ function liveLocation(
       longitude: "longitude",
       object: "params",
     }),
-    heading: optionalInteger(params, "heading", "params", { min: 1, max: 360 }),
-    proximityNotificationRadius: optionalInteger(
-      params,
-      "proximityAlertRadius",
-      "params",
-      { min: 0, max: 100_000 },
-    ),
+    ...toLiveLocationAlerts(params, "params"),
   } as unknown as InputMediaLike;
 }
 

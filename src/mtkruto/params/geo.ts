@@ -2,7 +2,13 @@
 import type { tl } from "@mtcute/core";
 import { InputError } from "../../errors.ts";
 import { omitUndefined } from "../types/omit_undefined.ts";
-import { at, fail, type JsonObject, optionalNumber } from "./read.ts";
+import {
+  at,
+  fail,
+  type JsonObject,
+  optionalInteger,
+  optionalNumber,
+} from "./read.ts";
 
 /** A latitude: a number from -90 to 90. */
 export function toLatitude(value: unknown, path: string): number {
@@ -54,4 +60,23 @@ function coordinate(value: unknown, path: string, limit: number): number {
     fail(path, `a number from -${limit} to ${limit}`, value);
   }
   return value;
+}
+
+/** Telegram's largest proximity alert radius, in meters. */
+const MAX_PROXIMITY_ALERT_RADIUS = 100_000;
+
+/** A live location's `heading` (1–360°) and `proximityAlertRadius`, as TL names them. */
+export function toLiveLocationAlerts(
+  object: JsonObject,
+  path: string,
+): { heading?: number; proximityNotificationRadius?: number } {
+  return {
+    heading: optionalInteger(object, "heading", path, { min: 1, max: 360 }),
+    proximityNotificationRadius: optionalInteger(
+      object,
+      "proximityAlertRadius",
+      path,
+      { min: 0, max: MAX_PROXIMITY_ALERT_RADIUS },
+    ),
+  };
 }

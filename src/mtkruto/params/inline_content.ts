@@ -3,13 +3,17 @@ import type { InlineKeyboardMarkup, InputInlineMessage } from "@mtcute/core";
 import { InputError } from "../../errors.ts";
 import { parseText } from "../text/parse_mode.ts";
 import { omitUndefined } from "../types/omit_undefined.ts";
-import { toAccuracy, toLatitude, toLongitude } from "./geo.ts";
+import {
+  toAccuracy,
+  toLatitude,
+  toLiveLocationAlerts,
+  toLongitude,
+} from "./geo.ts";
 import { toLinkPreview } from "./link_preview.ts";
 import {
   at,
   given,
   type JsonObject,
-  NON_NEGATIVE_INT32,
   optionalInteger,
   optionalString,
   POSITIVE_INT32,
@@ -73,13 +77,7 @@ export function toInlineLocation(
     latitude: toLatitude(object.latitude, at(path, "latitude")),
     longitude: toLongitude(object.longitude, at(path, "longitude")),
     period,
-    heading: optionalInteger(object, "heading", path, { min: 1, max: 360 }),
-    proximityNotificationRadius: optionalInteger(
-      object,
-      "proximityAlertRadius",
-      path,
-      NON_NEGATIVE_INT32,
-    ),
+    ...toLiveLocationAlerts(object, path),
     replyMarkup,
   });
 }

@@ -7,11 +7,15 @@ import type { InputMediaLike } from "@mtcute/core";
 import { omitUndefined } from "../types/omit_undefined.ts";
 import type { MediaFileKind } from "./file_source.ts";
 import { toFileMedia } from "./file_media.ts";
-import { toGeoPoint, toLatitude, toLongitude } from "./geo.ts";
+import {
+  toGeoPoint,
+  toLatitude,
+  toLiveLocationAlerts,
+  toLongitude,
+} from "./geo.ts";
 import {
   at,
   given,
-  NON_NEGATIVE_INT32,
   optionalEnum,
   optionalInteger,
   optionalString,
@@ -97,13 +101,7 @@ export function toLocationMedia(
     _: "inputMediaGeoLive" as const,
     geoPoint,
     period,
-    heading: optionalInteger(object, "heading", path, { min: 1, max: 360 }),
-    proximityNotificationRadius: optionalInteger(
-      object,
-      "proximityAlertRadius",
-      path,
-      NON_NEGATIVE_INT32,
-    ),
+    ...toLiveLocationAlerts(object, path),
   });
 }
 

@@ -9,7 +9,10 @@ import { VERSION } from "../version.ts";
 import { WorkerPlatform } from "./platform.ts";
 import { failUncreatableDcs } from "./dc_creation_patch.ts";
 import { makeAsyncLocksFifo } from "./fifo_lock_patch.ts";
+import { keepIdleConnectionsOpen } from "./ping_delay_patch.ts";
 import { openSqliteStorage } from "./sqlite_storage.ts";
+import { LazyFilePools } from "./lazy_file_pools.ts";
+import type { SessionDatabase } from "../storage/session_database.ts";
 
 /** What every client of a process or worker shares. */
 export interface HostContext {
@@ -23,15 +26,16 @@ export async function createHostContext(
   config: WorkerConfig,
 ): Promise<HostContext> {
   makeAsyncLocksFifo();
+  keepIdleConnectionsOpen();
   const crypto = new NodeCryptoProvider();
   await crypto.initialize();
   if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);
   return { config, crypto, platform: new WorkerPlatform(config.logLevel) };
 }
 
-/** A new mtcute client whose session lives in the sqlite file at `path`. */
+/** A new mtcute client whose session lives in the client's database (or the sqlite file at a path). */
 export function createTelegramClient(
-  path: string,
+  database: SessionDatabase | string,
   { config, platform, crypto }: HostContext,
   { ownActionsAsUpdates = false }: {
     /** Also dispatch the updates caused by the client's own calls (a user account's sent messages). */
@@ -39,13 +43,18 @@ export function createTelegramClient(
   } = {},
 ): TelegramClient {
   const dc = config.dc;
+  const pools = new LazyFilePools();
   const client = new TelegramClient({
     apiId: config.apiId,
     apiHash: config.apiHash,
-    storage: openSqliteStorage(path),
+    storage: openSqliteStorage(database),
     transport: new TcpTransport(),
     crypto,
     platform,
+    network: {
+      connectionCount: pools.connectionCount,
+      middlewares: pools.middlewares,
+    },
     testMode: config.testMode,
     logLevel: config.logLevel,
     defaultDcs: dc
@@ -62,5 +71,6 @@ export function createTelegramClient(
     },
   });
   failUncreatableDcs(client);
+  pools.attach(client);
   return client;
 }

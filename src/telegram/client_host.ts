@@ -9,11 +9,11 @@ import { ClientUpdates } from "../updates/client_updates.ts";
 import { MessageChats } from "../mtkruto/updates/message_chats.ts";
 import {
   GroupCallHashes,
-  groupCallHashesOf,
   registerGroupCallHashes,
 } from "../mtkruto/updates/group_calls.ts";
 import { planUpdate, renderHeld } from "../mtkruto/updates/from_tl.ts";
 import { UpdateStore } from "../updates/store.ts";
+import { SessionDatabase } from "../storage/session_database.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
 import { createTelegramClient } from "./client_factory.ts";
 import type { HostContext } from "./client_factory.ts";
@@ -79,6 +79,7 @@ export class ClientHost {
     readonly client: TelegramClient,
     readonly updates: ClientUpdates,
     readonly path: string,
+    readonly database: SessionDatabase,
     readonly store: UpdateStore,
     readonly chats: MessageChats,
     readonly profile: { displayName: string; username?: string },
@@ -98,19 +99,21 @@ export class ClientHost {
     }
     await ensureDataDir(context.config.dataDir);
     if (!existed) await createPrivateFile(path);
-    const store = new UpdateStore(path);
+    // One connection for the session and the gateway's tables, closed while the client idles.
+    const database = new SessionDatabase(path);
+    const store = new UpdateStore(database);
     const token = ref.kind === "bot"
       ? ref.token ?? store.getSetting(BOT_TOKEN_SETTING)
       : undefined;
     const updates = new ClientUpdates(store, {}, {
       pollTimeoutSeconds: context.config.pollTimeoutSeconds,
     });
-    const chats = new MessageChats(path);
-    const groupCalls = new GroupCallHashes(path);
+    const chats = new MessageChats(database);
+    const groupCalls = new GroupCallHashes(database);
     // Own actions are dispatched too, so the message → chat map learns the
     // account's sent messages (their deletions name them); MTKruto's updates
     // leave outgoing messages out.
-    const client = createTelegramClient(path, context, {
+    const client = createTelegramClient(database, context, {
       ownActionsAsUpdates: true,
     });
     registerGroupCallHashes(client, groupCalls);
@@ -158,9 +161,7 @@ export class ClientHost {
     } catch (error) {
       await updates.close(new UnauthorizedError("The client could not log in"));
       await client.destroy().catch(() => {});
-      store.close();
-      chats.close();
-      groupCalls.close();
+      database.close();
       if (!existed) await removeSessionFiles(path);
       throw fromMtcuteError(error);
     }
@@ -173,6 +174,7 @@ export class ClientHost {
       client,
       updates,
       path,
+      database,
       store,
       chats,
       profile,
@@ -198,10 +200,11 @@ export class ClientHost {
   /** Stops update delivery, closes the connection and flushes the session to disk. */
   async close(reason: Error): Promise<void> {
     await this.updates.close(reason);
-    await this.client.destroy();
-    this.store.close();
-    this.chats.close();
-    groupCallHashesOf(this.client)?.close();
+    try {
+      await this.client.destroy();
+    } finally {
+      this.database.close();
+    }
   }
 
   /** Closes the client and deletes its session (for bots whose token Telegram rejected). */

@@ -1,58 +1,49 @@
-/** mtcute storage over Deno's built-in `node:sqlite`, one database file per client. */
+/** mtcute storage over Deno's built-in `node:sqlite`, in the client's session database. */
 import { BaseSqliteStorage, BaseSqliteStorageDriver } from "@mtcute/core";
 import type { ISqliteDatabase, ISqliteStatement } from "@mtcute/core";
-import { DatabaseSync } from "node:sqlite";
+import {
+  SessionDatabase,
+  sessionDatabaseOf,
+  type SqlValue,
+} from "../storage/session_database.ts";
 
-type SqliteParams = Parameters<ReturnType<DatabaseSync["prepare"]>["run"]>;
-
-/** Adapts `DatabaseSync` to the better-sqlite3-like interface mtcute expects. */
-function wrapDatabase(db: DatabaseSync): ISqliteDatabase {
+/** Adapts a session database to the better-sqlite3-like interface mtcute expects. */
+function wrapDatabase(db: SessionDatabase, owned: boolean): ISqliteDatabase {
   return {
     prepare<P extends unknown[]>(sql: string): ISqliteStatement<P> {
       const statement = db.prepare(sql);
       return {
-        run: (...params) =>
-          void statement.run(...(params as unknown as SqliteParams)),
-        get: (...params) =>
-          statement.get(...(params as unknown as SqliteParams)),
-        all: (...params) =>
-          statement.all(...(params as unknown as SqliteParams)),
+        run: (...params) => void statement.run(...(params as SqlValue[])),
+        get: (...params) => statement.get(...(params as SqlValue[])),
+        all: (...params) => statement.all(...(params as SqlValue[])),
       };
     },
     exec: (sql) => db.exec(sql),
-    close: () => db.close(),
+    // A shared database is closed by its owner, after the gateway's tables are done with it.
+    close: () => {
+      if (owned) db.close();
+    },
     transaction<F extends (...args: never[]) => unknown>(fn: F): F {
-      return ((...args: Parameters<F>) => {
-        db.exec("BEGIN");
-        try {
-          const result = fn(...args);
-          db.exec("COMMIT");
-          return result;
-        } catch (error) {
-          db.exec("ROLLBACK");
-          throw error;
-        }
-      }) as F;
+      return ((...args: Parameters<F>) =>
+        db.transaction(() => fn(...args))) as F;
     },
   } as ISqliteDatabase;
 }
 
 class DenoSqliteDriver extends BaseSqliteStorageDriver {
-  constructor(readonly path: string) {
+  constructor(readonly database: SessionDatabase | string) {
     super();
   }
 
   _createDatabase(): ISqliteDatabase {
-    const db = new DatabaseSync(this.path);
-    db.exec("PRAGMA journal_mode = WAL");
-    // In WAL mode NORMAL keeps every commit across a process crash (kill -9); only an OS crash or
-    // power loss can drop the last ones. FULL would fsync each commit while the worker waits.
-    db.exec("PRAGMA synchronous = NORMAL");
-    return wrapDatabase(db);
+    const { database, owned } = sessionDatabaseOf(this.database);
+    return wrapDatabase(database, owned);
   }
 }
 
-/** Returns mtcute storage kept in the sqlite file at `path` (created on first use). */
-export function openSqliteStorage(path: string): BaseSqliteStorage {
-  return new BaseSqliteStorage(new DenoSqliteDriver(path));
+/** Returns mtcute storage kept in the client's session database, or in the sqlite file at a path (created on first use). */
+export function openSqliteStorage(
+  database: SessionDatabase | string,
+): BaseSqliteStorage {
+  return new BaseSqliteStorage(new DenoSqliteDriver(database));
 }

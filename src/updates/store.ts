@@ -4,7 +4,10 @@
  * mtcute hands them over, before mtcute persists its new update state, so a
  * crash can repeat an update but never lose one.
  */
-import { DatabaseSync } from "node:sqlite";
+import {
+  SessionDatabase,
+  sessionDatabaseOf,
+} from "../storage/session_database.ts";
 
 /** An update as stored and delivered. */
 export interface StoredUpdate {
@@ -68,16 +71,19 @@ const PRUNE_EVERY = 100;
 
 /** The gateway's own tables in a client's sqlite file. */
 export class UpdateStore {
-  readonly #db: DatabaseSync;
+  readonly #db: SessionDatabase;
+  readonly #ownsDatabase: boolean;
   readonly #limits: QueueLimits;
   #pushesSincePrune = 0;
 
-  constructor(path: string, limits: QueueLimits = DEFAULT_QUEUE_LIMITS) {
-    this.#db = new DatabaseSync(path);
-    this.#db.exec("PRAGMA journal_mode = WAL");
-    // Durable across process crashes without an fsync per update; see sqlite_storage.ts.
-    this.#db.exec("PRAGMA synchronous = NORMAL");
-    this.#db.exec("PRAGMA busy_timeout = 5000");
+  /** Opens the queue in the client's database (or in its own, given a path). */
+  constructor(
+    database: SessionDatabase | string,
+    limits: QueueLimits = DEFAULT_QUEUE_LIMITS,
+  ) {
+    ({ database: this.#db, owned: this.#ownsDatabase } = sessionDatabaseOf(
+      database,
+    ));
     this.#db.exec(SCHEMA);
     const columns = new Set(
       (this.#db.prepare("pragma table_info(gateway_updates)").all() as {
@@ -110,28 +116,23 @@ export class UpdateStore {
       now?: number;
     } = {},
   ): number | undefined {
-    this.#db.exec("BEGIN");
-    try {
+    const id = this.#db.transaction(() => {
       if (identity !== undefined) {
         const seen = this.#db.prepare(
           "insert or ignore into gateway_seen (identity, created_at) values (?, ?)",
         )
           .run(identity, now);
-        if (Number(seen.changes) === 0) {
-          this.#db.exec("COMMIT");
-          return undefined;
-        }
+        if (Number(seen.changes) === 0) return undefined;
       }
       const row = this.#db.prepare(
         "insert into gateway_updates (kind, payload, created_at, format, source) values (?, ?, ?, 1, ?) returning id",
       ).get(kind, payload ?? "", now, source ?? null) as { id: number };
-      this.#db.exec("COMMIT");
-      if (++this.#pushesSincePrune >= PRUNE_EVERY) this.prune(now);
       return Number(row.id);
-    } catch (error) {
-      this.#db.exec("ROLLBACK");
-      throw error;
+    });
+    if (id !== undefined && ++this.#pushesSincePrune >= PRUNE_EVERY) {
+      this.prune(now);
     }
+    return id;
   }
 
   /** Drops updates past the age or count limit; returns how many were dropped (also counted in settings). */
@@ -246,8 +247,8 @@ export class UpdateStore {
     }
   }
 
-  /** Closes the database connection. */
+  /** Closes the database if it is the queue's own. */
   close(): void {
-    this.#db.close();
+    if (this.#ownsDatabase) this.#db.close();
   }
 }

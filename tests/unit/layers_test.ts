@@ -61,9 +61,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   pool: ["workers", "shared"],
   workers: ["shared"],
   add_user: ["telegram", "workers", "shared"],
-  telegram: ["mtkruto", "updates", "tl", "workers", "shared"],
-  mtkruto: ["updates", "tl", "workers", "shared"],
-  updates: ["tl", "workers", "shared"],
+  telegram: ["mtkruto", "updates", "storage", "tl", "workers", "shared"],
+  mtkruto: ["updates", "storage", "tl", "workers", "shared"],
+  updates: ["storage", "tl", "workers", "shared"],
+  storage: ["shared"],
   tl: ["shared"],
   shared: [],
 };

@@ -9,7 +9,10 @@
  */
 import { Long, type tl } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
-import { DatabaseSync } from "node:sqlite";
+import {
+  SessionDatabase,
+  sessionDatabaseOf,
+} from "../../storage/session_database.ts";
 
 const SCHEMA = `
 create table if not exists gateway_group_calls (
@@ -19,11 +22,14 @@ create table if not exists gateway_group_calls (
 
 /** The group call id → access hash map of one account. */
 export class GroupCallHashes {
-  readonly #db: DatabaseSync;
+  readonly #db: SessionDatabase;
+  readonly #ownsDatabase: boolean;
 
-  constructor(path: string) {
-    this.#db = new DatabaseSync(path);
-    this.#db.exec("PRAGMA busy_timeout = 5000");
+  /** Opens the map in the client's database (or in its own, given a path). */
+  constructor(database: SessionDatabase | string) {
+    ({ database: this.#db, owned: this.#ownsDatabase } = sessionDatabaseOf(
+      database,
+    ));
     this.#db.exec(SCHEMA);
   }
 
@@ -52,9 +58,9 @@ export class GroupCallHashes {
     };
   }
 
-  /** Closes the database connection. */
+  /** Closes the database if it is the map's own. */
   close(): void {
-    this.#db.close();
+    if (this.#ownsDatabase) this.#db.close();
   }
 }
 

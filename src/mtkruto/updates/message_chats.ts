@@ -5,7 +5,10 @@
  * names the chat of each. Kept in the client's sqlite file, so deletions
  * after a restart still find their chats.
  */
-import { DatabaseSync } from "node:sqlite";
+import {
+  SessionDatabase,
+  sessionDatabaseOf,
+} from "../../storage/session_database.ts";
 
 const SCHEMA = `
 create table if not exists gateway_message_chats (
@@ -21,12 +24,15 @@ const TRIM_EVERY = 1_000;
 
 /** The message id → chat id map of one account. */
 export class MessageChats {
-  readonly #db: DatabaseSync;
+  readonly #db: SessionDatabase;
+  readonly #ownsDatabase: boolean;
   #writes = 0;
 
-  constructor(path: string) {
-    this.#db = new DatabaseSync(path);
-    this.#db.exec("PRAGMA busy_timeout = 5000");
+  /** Opens the map in the client's database (or in its own, given a path). */
+  constructor(database: SessionDatabase | string) {
+    ({ database: this.#db, owned: this.#ownsDatabase } = sessionDatabaseOf(
+      database,
+    ));
     this.#db.exec(SCHEMA);
   }
 
@@ -58,8 +64,8 @@ export class MessageChats {
     return found;
   }
 
-  /** Closes the database connection. */
+  /** Closes the database if it is the map's own. */
   close(): void {
-    this.#db.close();
+    if (this.#ownsDatabase) this.#db.close();
   }
 }

@@ -1,0 +1,158 @@
+/**
+ * A client's sqlite file, opened by one connection shared by everything kept
+ * in it (mtcute's session tables and the gateway's update queue, settings and
+ * caches), and closed while the client is idle. Each connection costs ~170
+ * KiB (page cache, lookaside, schema), so with four connections per client
+ * sqlite was the largest part of a hosted client's memory; an idle client now
+ * costs none. Statements survive a close: each is prepared again, on the next
+ * connection, when first used.
+ */
+import { DatabaseSync } from "node:sqlite";
+
+/** Values a statement binds (node:sqlite's). */
+export type SqlValue = null | number | bigint | string | Uint8Array;
+
+/** A prepared statement that outlives the connection it was prepared on. */
+export interface SessionStatement {
+  run(...params: SqlValue[]): { changes: number | bigint };
+  get(...params: SqlValue[]): Record<string, unknown> | undefined;
+  all(...params: SqlValue[]): Record<string, unknown>[];
+}
+
+/** Options of `SessionDatabase`. */
+export interface SessionDatabaseOptions {
+  /** Close the connection after this long unused, in ms (0: never). */
+  idleCloseMs?: number;
+}
+
+/** How long a connection stays open unused by default. */
+export const DEFAULT_IDLE_CLOSE_MS = 30_000;
+
+/** The open databases, swept for idle ones by one timer per thread. */
+const open = new Set<SessionDatabase>();
+let sweeper: ReturnType<typeof setInterval> | undefined;
+
+function watch(database: SessionDatabase, idleCloseMs: number): void {
+  open.add(database);
+  if (sweeper) return;
+  sweeper = setInterval(() => {
+    const now = performance.now();
+    for (const each of open) each.closeIfIdle(now);
+    if (open.size === 0) {
+      clearInterval(sweeper);
+      sweeper = undefined;
+    }
+  }, Math.max(idleCloseMs / 2, 50));
+  // Idle connections alone must not keep a thread alive.
+  Deno.unrefTimer(sweeper);
+}
+
+/** One client's database; see the module comment. */
+export class SessionDatabase {
+  #db: DatabaseSync | undefined;
+  readonly #statements = new Map<string, ReturnType<DatabaseSync["prepare"]>>();
+  readonly #idleCloseMs: number;
+  #lastUsed = 0;
+  #closed = false;
+
+  constructor(
+    readonly path: string,
+    { idleCloseMs = DEFAULT_IDLE_CLOSE_MS }: SessionDatabaseOptions = {},
+  ) {
+    // An in-memory database exists only while it is open.
+    this.#idleCloseMs = path === ":memory:" ? 0 : idleCloseMs;
+  }
+
+  /** Whether a connection is open now (it opens again on use). */
+  get connected(): boolean {
+    return this.#db !== undefined;
+  }
+
+  #connection(): DatabaseSync {
+    if (this.#closed) throw new Error(`${this.path} is closed`);
+    this.#lastUsed = performance.now();
+    if (this.#db) return this.#db;
+    const db = new DatabaseSync(this.path);
+    db.exec("PRAGMA journal_mode = WAL");
+    // In WAL mode NORMAL keeps every commit across a process crash (kill -9); only an OS crash or
+    // power loss can drop the last ones. FULL would fsync each commit while the worker waits.
+    db.exec("PRAGMA synchronous = NORMAL");
+    // Another connection (a boot check, --add-user) may hold the file for a moment.
+    db.exec("PRAGMA busy_timeout = 5000");
+    this.#db = db;
+    if (this.#idleCloseMs > 0) watch(this, this.#idleCloseMs);
+    return db;
+  }
+
+  #prepared(sql: string) {
+    const db = this.#connection();
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** A statement, prepared once per connection (and cached by its text). */
+  prepare(sql: string): SessionStatement {
+    return {
+      run: (...params) => this.#prepared(sql).run(...params),
+      get: (...params) =>
+        this.#prepared(sql).get(...params) as
+          | Record<string, unknown>
+          | undefined,
+      all: (...params) =>
+        this.#prepared(sql).all(...params) as Record<string, unknown>[],
+    };
+  }
+
+  /** Runs SQL without results (schema, pragmas, several statements). */
+  exec(sql: string): void {
+    this.#connection().exec(sql);
+  }
+
+  /** Runs `fn` in a transaction: committed when it returns, rolled back when it throws. */
+  transaction<T>(fn: () => T): T {
+    const db = this.#connection();
+    db.exec("BEGIN");
+    try {
+      const result = fn();
+      db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /** Closes the connection if it has not been used for the idle time (the sweeper calls this). */
+  closeIfIdle(now = performance.now()): void {
+    if (this.#db && now - this.#lastUsed >= this.#idleCloseMs) {
+      this.#disconnect();
+    }
+  }
+
+  #disconnect(): void {
+    open.delete(this);
+    this.#statements.clear();
+    const db = this.#db;
+    this.#db = undefined;
+    db?.close();
+  }
+
+  /** Closes the database for good; using it afterwards throws. Safe to call twice. */
+  close(): void {
+    this.#disconnect();
+    this.#closed = true;
+  }
+}
+
+/** `database` itself, or a new database of its own for a path (`owned`: the caller closes it). */
+export function sessionDatabaseOf(
+  database: SessionDatabase | string,
+): { database: SessionDatabase; owned: boolean } {
+  return typeof database === "string"
+    ? { database: new SessionDatabase(database), owned: true }
+    : { database, owned: false };
+}

@@ -1,0 +1,150 @@
+/**
+ * What an idle hosted client costs: its connection stays up without
+ * reconnecting, its database closes and opens again on use with nothing
+ * lost, and its file connection pools exist only once it moves a file.
+ * Real clients from the gateway's factory, logged in to an in-process DC
+ * emulator.
+ */
+import { assert, assertEquals, assertStrictEquals } from "../assert.ts";
+import { RawJson } from "../../src/raw_json.ts";
+import { botClientId } from "../../src/client_id.ts";
+import { createHostContext } from "../../src/telegram/client_factory.ts";
+import { ClientHost } from "../../src/telegram/client_host.ts";
+import { dispatch } from "../../src/telegram/dispatch.ts";
+import { BACKGROUND_PING_DISCONNECT_MS } from "../../src/telegram/ping_delay_patch.ts";
+import { DEFAULT_IDLE_CLOSE_MS } from "../../src/storage/session_database.ts";
+import { type Emulator, startEmulator } from "../dc/mod.ts";
+
+/** Runs `fn` with one logged-in bot host; everything is closed after. */
+function idleTest(
+  name: string,
+  fn: (
+    world: { emulator: Emulator; host: ClientHost; botId: number },
+  ) => Promise<void>,
+) {
+  Deno.test({
+    name,
+    // mtcute keeps timers and sockets of its own past `destroy()`.
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const emulator = await startEmulator({ controlPort: false });
+      const dataDir = await Deno.makeTempDir({ prefix: "mtkruto-idle-" });
+      let host: ClientHost | undefined;
+      try {
+        const context = await createHostContext({
+          apiId: 1,
+          apiHash: "unit",
+          dataDir,
+          dc: { host: "127.0.0.1", port: emulator.port },
+          dcKeyPem: emulator.publicKeyPem,
+          testMode: false,
+          logLevel: 0,
+        });
+        const bot = emulator.control.createBot({ username: "idle_bot" });
+        host = await ClientHost.open({
+          kind: "bot",
+          id: botClientId(bot.token)!,
+          token: bot.token,
+        }, context);
+        await fn({ emulator, host, botId: bot.id });
+      } finally {
+        await host?.close(new Error("test over"));
+        await emulator.close();
+        await Deno.remove(dataDir, { recursive: true });
+      }
+    },
+  });
+}
+
+const signal = new AbortController().signal;
+const call = (host: ClientHost, method: string, args: unknown[] = []) =>
+  dispatch(host, method, args, { signal });
+
+/** The sizes of the client's upload, download and small-download pools on its DC. */
+function filePoolSizes(host: ClientHost): number[] {
+  // mtcute keeps the pools on its primary DC's connection manager (not exported).
+  const dc = (host.client as unknown as {
+    _client: {
+      mt: {
+        network: {
+          _primaryDc: Record<string, { getPoolSize(): number }>;
+        };
+      };
+    };
+  })._client.mt.network._primaryDc;
+  return ["upload", "download", "downloadSmall"].map((kind) =>
+    dc[kind].getPoolSize()
+  );
+}
+
+idleTest(
+  "an idle client keeps its connection after a slow call (its pings ask for no early disconnect)",
+  async ({ emulator, host, botId }) => {
+    const states: string[] = [];
+    host.client.onConnectionState.add((state) => states.push(state));
+    const getStates = () =>
+      emulator.control.calls(botId).filter((method) =>
+        method === "updates.getState"
+      ).length;
+    const before = getStates();
+    // A call pending for over 2 s makes mtcute ping during it; it used to ask for a
+    // disconnect rtt × 2.5 s (≥ 5 s, + 2) after such a ping and then idle for 60 s, so
+    // the server (the emulator keeps the promise, as Telegram does) closed the connection
+    // and the reconnect fetched the update state again.
+    emulator.control.addFault({
+      method: "help.getConfig",
+      account: botId,
+      delayMs: 3_000,
+      times: 1,
+    });
+    await call(host, "invoke", [{ _: "help.getConfig" }]);
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    assertEquals(states, []);
+    assertStrictEquals(getStates(), before);
+    assertStrictEquals(host.connectionState, "connected");
+    assert(BACKGROUND_PING_DISCONNECT_MS > 60_000);
+  },
+);
+
+idleTest(
+  "a client's database closes while it idles and opens again on use, with its session and queue intact",
+  async ({ emulator, host, botId }) => {
+    await call(host, "getMe");
+    assert(host.database.connected);
+    // What the sweeper does once the client has idled long enough.
+    host.database.closeIfIdle(performance.now() + 2 * DEFAULT_IDLE_CLOSE_MS);
+    assert(!host.database.connected, "the idle database stayed open");
+    const ann = await emulator.control.createUser({
+      phone: "15550123",
+      firstName: "Ann",
+    });
+    emulator.control.sendMessage({ from: ann.id, to: botId, text: "hi" });
+    const polled = await call(host, "getUpdates", [{ timeout: 10 }]);
+    const updates = JSON.parse((polled as RawJson).text);
+    assertEquals(
+      updates.map((update: { message: { text: string } }) =>
+        update.message.text
+      ),
+      ["hi"],
+    );
+    assert(host.database.connected);
+    assertEquals((await call(host, "getMe") as { id: number }).id, botId);
+  },
+);
+
+idleTest(
+  "a client's file connection pools are built on its first file transfer, at mtcute's sizes",
+  async ({ host }) => {
+    await call(host, "getMe");
+    assertEquals(filePoolSizes(host), [0, 0, 0]);
+    const bytes = new Uint8Array(300_000).map((_, i) => i % 251);
+    const uploaded = await host.client.uploadFile({
+      file: bytes,
+      fileName: "pattern.bin",
+    });
+    assertStrictEquals(uploaded.size, bytes.length);
+    // TDLib's sizes on DC 2 for an account without Premium.
+    assertEquals(filePoolSizes(host), [4, 2, 2]);
+  },
+);

@@ -11,7 +11,7 @@ import { ConnectionMetrics } from "./src/stats/connection_metrics.ts";
 import { RequestMetrics } from "./src/stats/metrics.ts";
 import { createStatsPages } from "./src/stats/page.ts";
 import { VERSION } from "./src/version.ts";
-import { bootClients } from "./src/workers/boot.ts";
+import { bootClients, type BootProgress } from "./src/workers/boot.ts";
 import { WorkerPool } from "./src/workers/pool.ts";
 
 async function serve(config: ServerConfig): Promise<void> {
@@ -26,6 +26,13 @@ async function serve(config: ServerConfig): Promise<void> {
     config: await readClientConfig(config),
     streamTimeoutMs: config.requestTimeout * 1000,
   });
+  const boot: BootProgress = {
+    sessions: 0,
+    checked: 0,
+    started: 0,
+    failed: 0,
+    startedAt: Date.now(),
+  };
   const handler = createGatewayHandler({
     clients: pool,
     maxBodyBytes: config.maxBodyBytes,
@@ -74,14 +81,9 @@ async function serve(config: ServerConfig): Promise<void> {
     throw new CliError(message);
   }
   // In the background: requests are served while sessions with webhooks or queued updates come up.
-  bootClients(pool, config.dataDir, { timeoutMs: config.requestTimeout * 1000 })
-    .then((started) => {
-      if (started) {
-        console.log(
-          `Started ${started} client(s) with a webhook or queued updates`,
-        );
-      }
-    });
+  void bootClients(pool, config.dataDir, boot, {
+    timeoutMs: config.requestTimeout * 1000,
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -11,7 +11,10 @@ export interface DelayOptions {
   signal?: AbortSignal;
 }
 
-/** Resolves after `ms`; rejects with `signal.reason` if it aborts first (or already has). */
+/**
+ * Resolves after `ms`; rejects with `signal.reason` if it aborts first (or
+ * already has). With `ms` Infinity no timer is set: only the signal ends it.
+ */
 export function delay(
   ms: number,
   { signal }: DelayOptions = {},
@@ -22,7 +25,8 @@ export function delay(
       clearTimeout(timer);
       reject(signal!.reason);
     };
-    const timer = setTimeout(() => {
+    // setTimeout would fire an infinite wait at once.
+    const timer = ms === Infinity ? undefined : setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);

@@ -110,7 +110,8 @@ export class WebhookDelivery {
     while (!stopped.aborted) {
       const batch = this.#store.read({ limit: this.#options.batchSize });
       if (!batch.length) {
-        await this.#sleep(this.#options.maxBackoffMs, true);
+        // Every push wakes the loop, so an idle client waits with no timer (and no database read).
+        await this.#sleep(Infinity, true);
         continue;
       }
       const retryAfterMs = await this.#deliver(renderUpdates(batch));

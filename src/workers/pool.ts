@@ -384,6 +384,11 @@ export class WorkerPool implements ClientCaller {
     return JSON.parse((result as RawJson).text);
   }
 
+  /** How many workers there are. */
+  get size(): number {
+    return this.#slots.length;
+  }
+
   /** Figures per worker. */
   stats(): WorkerStats[] {
     return this.#slots.map((slot) => ({

@@ -7,9 +7,9 @@
  *   deno task bench --only gateway,updates
  *   deno task bench --write / --no-write
  *   deno task bench --only gateway --gateway-args="--body-timeout 0"   # flags for the gateway calls' gateway
- *   deno task bench --only clients --clients 10000   # clients hosted at once (default 1000)
+ *   deno task bench --only density --clients 10000   # clients hosted at once (default 1000)
  *
- * Names for --only: gateway, updates, emulator, stats, files, render, clients.
+ * Names for --only: gateway, updates, emulator, stats, files, render, density.
  */
 import { parseArgs } from "node:util";
 import {
@@ -21,7 +21,7 @@ import {
 import { benchEmulator } from "./emulator_throughput.ts";
 import { benchFiles } from "./files.ts";
 import { benchGatewayCalls } from "./gateway_calls.ts";
-import { benchManyClients } from "./many_clients.ts";
+import { benchDensity } from "./density.ts";
 import { benchRenderMessage } from "./render_message.ts";
 import { benchUpdates } from "./updates_latency.ts";
 
@@ -32,7 +32,7 @@ const NAMES = [
   "stats",
   "files",
   "render",
-  "clients",
+  "density",
 ] as const;
 type Name = typeof NAMES[number];
 
@@ -44,7 +44,7 @@ interface Run {
   quick: boolean;
   /** More flags for the gateway of the gateway-calls benchmark. */
   gatewayArgs: string[];
-  /** Clients hosted at once by the many-clients benchmark (--clients). */
+  /** Clients hosted at once by the density benchmark (--clients). */
   clients?: number;
 }
 
@@ -76,15 +76,16 @@ const BENCHMARKS: Record<Name, (run: Run) => Promise<Result | undefined>> = {
         quick ? { iterations: 2_000 } : { iterations: 20_000 },
       ),
     ),
-  // Quick: fewer clients, one gateway, a shorter idle interval.
-  clients: ({ quick, clients }) =>
-    benchManyClients(
+  // Quick: 1,000 clients on one gateway, a shorter idle interval and fewer probe rounds.
+  density: ({ quick, clients }) =>
+    benchDensity(
       quick
         ? {
-          clients: clients ?? 100,
+          clients: clients ?? 1000,
           workers: [1],
           idleSeconds: 5,
-          probeMs: 500,
+          probeRounds: 3,
+          probeMs: 300,
         }
         : { clients: clients ?? 1000 },
     ),

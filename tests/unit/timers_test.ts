@@ -59,6 +59,20 @@ test("delay() resolves after at least ms", async () => {
   assert(performance.now() - started >= 30 - CLOCK_SLACK_MS);
 });
 
+test("delay(Infinity) sets no timer and waits for its signal alone", async () => {
+  const controller = new AbortController();
+  const reason = new Expired("woken");
+  let settled = false;
+  const waiting = delay(Infinity, { signal: controller.signal }).finally(() =>
+    settled = true
+  );
+  await delay(30);
+  assert(!settled, "an infinite wait ended by itself");
+  // The op sanitizer would fail this test had a timer been left behind.
+  controller.abort(reason);
+  assertEquals(await rejection(waiting), reason);
+});
+
 test("delay() rejects with the reason of a signal aborted before the wait", async () => {
   const controller = new AbortController();
   const reason = new Expired("gone");

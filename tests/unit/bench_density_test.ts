@@ -1,9 +1,5 @@
 import { assertEquals } from "../assert.ts";
-import {
-  coresPer1000,
-  kibPerClient,
-  statTicks,
-} from "../bench/many_clients.ts";
+import { coresPer1000, kibPerClient, statTicks } from "../bench/_proc.ts";
 
 Deno.test("statTicks adds utime and stime, even when the thread name holds spaces and parentheses", () => {
   // /proc/<pid>/task/<tid>/stat of a thread named "V8 (x) Worker": utime 120, stime 34.

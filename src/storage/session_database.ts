@@ -1,7 +1,7 @@
 /**
  * A client's sqlite file, opened by one connection shared by everything kept
  * in it (mtcute's session tables and the gateway's update queue, settings and
- * caches), and closed while the client is idle. Each connection costs ~170
+ * caches), and closed after a few seconds unused. Each connection costs ~170
  * KiB (page cache, lookaside, schema), so with four connections per client
  * sqlite was the largest part of a hosted client's memory; an idle client now
  * costs none. Statements survive a close: each is prepared again, on the next
@@ -26,7 +26,7 @@ export interface SessionDatabaseOptions {
 }
 
 /** How long a connection stays open unused by default. */
-export const DEFAULT_IDLE_CLOSE_MS = 30_000;
+export const DEFAULT_IDLE_CLOSE_MS = 5_000;
 
 /** The open databases, swept for idle ones by one timer per thread. */
 const open = new Set<SessionDatabase>();

@@ -3,7 +3,6 @@ import { TelegramClient } from "@mtcute/core/client.js";
 import type { ICryptoProvider } from "@mtcute/core/utils.js";
 import { addPublicKey } from "@mtcute/core/utils.js";
 import { NodeCryptoProvider } from "@mtcute/node/utils.js";
-import { TcpTransport } from "@mtcute/node";
 import type { WorkerConfig } from "../workers/protocol.ts";
 import { VERSION } from "../version.ts";
 import { WorkerPlatform } from "./platform.ts";
@@ -12,6 +11,7 @@ import { makeAsyncLocksFifo } from "./fifo_lock_patch.ts";
 import { keepIdleConnectionsOpen } from "./ping_delay_patch.ts";
 import { openSqliteStorage } from "./sqlite_storage.ts";
 import { LazyFilePools } from "./lazy_file_pools.ts";
+import { DenoTcpTransport } from "./deno_tcp.ts";
 import type { SessionDatabase } from "../storage/session_database.ts";
 
 /** What every client of a process or worker shares. */
@@ -48,7 +48,7 @@ export function createTelegramClient(
     apiId: config.apiId,
     apiHash: config.apiHash,
     storage: openSqliteStorage(database),
-    transport: new TcpTransport(),
+    transport: new DenoTcpTransport(),
     crypto,
     platform,
     network: {

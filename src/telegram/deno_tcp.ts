@@ -1,0 +1,92 @@
+/**
+ * mtcute's TCP transport over Deno's own sockets. @mtcute/node's transport
+ * goes through `node:net`, which Deno emulates with Node's stream machinery:
+ * a socket object with its emitters and state per connection, a second 16
+ * KiB buffer in front of mtcute's own, and a stream write per packet. Idle
+ * clients are all connection, so that cost is most of what they cost:
+ * reading and writing a `Deno.TcpConn` directly keeps one buffer (mtcute's)
+ * and makes a keep-alive ping a plain socket write.
+ */
+import { IntermediatePacketCodec } from "@mtcute/core";
+import type { BasicDcOption } from "@mtcute/core/utils.js";
+import type { ITelegramConnection, TelegramTransport } from "@mtcute/core";
+import { ConnectionClosedError } from "@fuman/net";
+
+type Endpoint = { address: string; port: number };
+
+function endpointOf(address: Deno.Addr): Endpoint | null {
+  return address.transport === "tcp"
+    ? { address: address.hostname, port: address.port }
+    : null;
+}
+
+/** One TCP connection to a DC, as mtcute reads and writes it. */
+export class DenoTcpConnection implements ITelegramConnection {
+  #closed = false;
+
+  constructor(readonly conn: Deno.TcpConn) {}
+
+  get localAddress(): Endpoint | null {
+    return endpointOf(this.conn.localAddr);
+  }
+
+  get remoteAddress(): Endpoint | null {
+    return endpointOf(this.conn.remoteAddr);
+  }
+
+  /** Reads at least one byte; the end of the stream (or a close) is a ConnectionClosedError, on which mtcute reconnects. */
+  async read(into: Uint8Array): Promise<number> {
+    if (this.#closed) throw new ConnectionClosedError();
+    let read: number | null;
+    try {
+      read = await this.conn.read(into);
+    } catch (error) {
+      if (this.#closed || error instanceof Deno.errors.BadResource) {
+        throw new ConnectionClosedError();
+      }
+      throw error;
+    }
+    // mtcute's frame reader would take 0 (the end, for fuman) as a reason to read again at once.
+    if (read === null || read === 0) throw new ConnectionClosedError();
+    return read;
+  }
+
+  /** Writes all of `bytes`. */
+  async write(bytes: Uint8Array): Promise<void> {
+    if (this.#closed) throw new ConnectionClosedError();
+    try {
+      for (let offset = 0; offset < bytes.length;) {
+        offset += await this.conn.write(bytes.subarray(offset));
+      }
+    } catch (error) {
+      if (this.#closed || error instanceof Deno.errors.BadResource) {
+        throw new ConnectionClosedError();
+      }
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      this.conn.close();
+    } catch {
+      // Already closed by the peer.
+    }
+  }
+}
+
+/** The transport mtcute's clients are given: intermediate framing over Deno TCP, as @mtcute/node's TcpTransport does over node:net. */
+export class DenoTcpTransport implements TelegramTransport {
+  async connect(dc: BasicDcOption): Promise<ITelegramConnection> {
+    const conn = await Deno.connect({ hostname: dc.ipAddress, port: dc.port });
+    conn.setNoDelay(true);
+    conn.setKeepAlive(true);
+    return new DenoTcpConnection(conn);
+  }
+
+  packetCodec(): IntermediatePacketCodec {
+    return new IntermediatePacketCodec();
+  }
+}

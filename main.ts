@@ -47,11 +47,13 @@ async function serve(config: ServerConfig): Promise<void> {
     pages: createStatsPages({
       path: config.statsPath,
       token: config.statsToken,
+      clientSeries: config.statsClientSeries,
       source: {
         metrics,
         workers: () => pool.stats(),
         clients: () => pool.clientStats(),
         connections,
+        boot,
       },
     }),
   });

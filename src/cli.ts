@@ -6,6 +6,7 @@ import {
   MAX_POLL_TIMEOUT_SECONDS,
 } from "./gateway_methods.ts";
 import { DEFAULT_FILE_GC_MIB } from "./reclaim.ts";
+import { MAX_CLIENT_LIMIT } from "./stats/query.ts";
 import { VERSION } from "./version.ts";
 import type { WorkerConfig } from "./workers/protocol.ts";
 
@@ -25,6 +26,8 @@ export interface ServerConfig {
   statsPath: string;
   /** When set, the stats pages need this token (`--stats-token`); they are public otherwise. A secret: never log it. */
   statsToken?: string;
+  /** Per-client Prometheus series for this many of the busiest clients (`--stats-client-series`; 0: aggregates only). */
+  statsClientSeries: number;
   addUser: boolean;
   dataDir: string;
   dc?: DcAddress;
@@ -95,6 +98,10 @@ Options:
   --workers N           Number of worker threads hosting clients, 1-64 (default 1)
   --stats PATH          Path of the statistics page (default /stats)
   --stats-token TOKEN   Require this token for the statistics (default: public)
+  --stats-client-series N
+                        Also give the N busiest clients their own series in the
+                        Prometheus metrics, 0-500; 0 = the gateway's totals only
+                        (default 0)
   --add-user            Log a user account in interactively and print its endpoint
   --list-users          List the user endpoints in --data-dir (no --api-id needed)
   --remove-user ID      Log a user endpoint's session out and delete it
@@ -136,6 +143,7 @@ const FLAGS = {
   workers: { type: "string" },
   stats: { type: "string" },
   "stats-token": { type: "string" },
+  "stats-client-series": { type: "string" },
   "add-user": { type: "boolean" },
   "list-users": { type: "boolean" },
   "remove-user": { type: "string" },
@@ -301,6 +309,12 @@ export function parseCli(argv: string[]): CliCommand {
     statsToken: values["stats-token"] === undefined
       ? undefined
       : parseStatsToken(values["stats-token"]),
+    // Bounded like a page of the stats JSON: a scrape must stay cheap at 10,000 clients.
+    statsClientSeries: integerFlag(
+      "stats-client-series",
+      values["stats-client-series"],
+      { min: 0, max: MAX_CLIENT_LIMIT, fallback: 0 },
+    ),
     addUser: values["add-user"] ?? false,
     dataDir: values["data-dir"] ?? DATA_DIR,
     dc: values.dc === undefined ? undefined : parseDc(values.dc),

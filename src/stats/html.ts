@@ -3,9 +3,12 @@
  * refresh script, no external assets), every value escaped.
  */
 import type { FileGcFigures } from "../reclaim.ts";
+import type { BootProgress } from "../workers/boot.ts";
 import { renderRateChart } from "./chart.ts";
 import { formatAgo, formatBytes, formatMs, formatUptime } from "./format.ts";
+import { DEFAULT_CLIENT_LIMIT, MAX_FILTER_LENGTH } from "./query.ts";
 import type {
+  ClientPage,
   ClientSnapshot,
   RequestSummary,
   StatsSnapshot,
@@ -122,6 +125,22 @@ function card(field: string, label: string, value: string, note = ""): string {
     `<div class="note">${escapeHtml(note)}</div></div>`;
 }
 
+/** Sessions checked at start, and what came of them. */
+function bootCard(boot: BootProgress): string {
+  const failed = boot.failed ? `, ${boot.failed} failed` : "";
+  const state = boot.finishedAt === undefined
+    ? "starting"
+    : `done in ${
+      formatUptime(Math.round((boot.finishedAt - boot.startedAt) / 1000))
+    }`;
+  return card(
+    "boot",
+    "Boot",
+    `${boot.checked} / ${boot.sessions}`,
+    `sessions checked, ${boot.started} started${failed}; ${state}`,
+  );
+}
+
 function chartSection(snapshot: StatsSnapshot): string {
   const { requests } = snapshot.rate;
   const { svg, top } = renderRateChart(snapshot.rate);
@@ -205,18 +224,71 @@ function connectionsTable(snapshot: StatsSnapshot): string {
     `<tbody><tr>${cells}</tr></tbody></table></section>`;
 }
 
+/** `?q=&offset=&limit=` for another page of the same listing (the limit only when not the default). */
+function pageHref(page: ClientPage, offset: number): string {
+  const params = new URLSearchParams();
+  if (page.filter) params.set("q", page.filter);
+  if (offset > 0) params.set("offset", String(offset));
+  if (page.limit !== DEFAULT_CLIENT_LIMIT) {
+    params.set("limit", String(page.limit));
+  }
+  return escapeHtml(`?${params}`);
+}
+
+/** "Clients 1–100 of 10000" with previous and next links. */
+function pager(page: ClientPage, shown: number): string {
+  const { offset, limit, total } = page;
+  const range = shown
+    ? `${offset + 1}–${offset + shown} of ${total}`
+    : `none of ${total}`;
+  const previous = offset > 0
+    ? `<a rel="prev" href="${
+      pageHref(page, Math.max(0, offset - limit))
+    }">← Previous</a>`
+    : '<span class="off">← Previous</span>';
+  const next = offset + shown < total && limit > 0
+    ? `<a rel="next" href="${pageHref(page, offset + limit)}">Next →</a>`
+    : '<span class="off">Next →</span>';
+  return `<nav class="pager" aria-label="Clients pages">${previous}` +
+    `<span data-field="clients-range">${escapeHtml(range)}</span>${next}</nav>`;
+}
+
+/** The filter box: outside the refreshed parts, so that typing survives a refresh. */
+function filterForm(page: ClientPage): string {
+  const limit = page.limit === DEFAULT_CLIENT_LIMIT
+    ? ""
+    : `<input type="hidden" name="limit" value="${page.limit}">`;
+  const clear = page.filter ? ' <a href="?">Clear</a>' : "";
+  return `<form class="filter" method="get" action="" role="search">` +
+    `<input type="search" name="q" value="${escapeHtml(page.filter ?? "")}" ` +
+    `maxlength="${MAX_FILTER_LENGTH}" placeholder="Filter by label, username or name" ` +
+    `aria-label="Filter clients">${limit} <button>Filter</button>${clear}</form>`;
+}
+
 function clientsTable(snapshot: StatsSnapshot): string {
+  const page = snapshot.clientPage;
   const rows = snapshot.clients.map((c) => clientRow(c, snapshot.generatedAt))
     .join("");
+  const emptyText = page.filter
+    ? "No client matches the filter."
+    : page.total
+    ? "No client on this page."
+    : "No client has been used yet.";
   const empty = snapshot.clients.length
     ? ""
-    : '<tr><td colspan="13" class="empty">No client has been used yet.</td></tr>';
-  return `<section><h2>Clients <small>${snapshot.clients.length}</small></h2><div class="scroll"><table>` +
+    : `<tr><td colspan="13" class="empty">${escapeHtml(emptyText)}</td></tr>`;
+  return `<section><h2 id="live-clients-title" data-live>Clients <small>${snapshot.clientCounts.all} · busiest first (requests over the last ${
+    Math.round(snapshot.rate.requests.length / 60)
+  } minutes, then pending updates)</small></h2>` +
+    filterForm(page) +
+    `<div id="live-clients" data-live><div class="scroll"><table>` +
     "<thead><tr><th>Client</th><th>Kind</th><th>Name</th><th>State</th><th>Worker</th>" +
     '<th class="num">Requests</th><th>Errors</th><th class="num">FLOOD_<wbr>WAIT</th>' +
     '<th class="num">p50</th><th class="num">p99</th><th class="num">Pending updates</th>' +
     "<th>Last update</th><th>Webhook</th></tr></thead>" +
-    `<tbody>${rows}${empty}</tbody></table></div></section>`;
+    `<tbody>${rows}${empty}</tbody></table></div>${
+      pager(page, snapshot.clients.length)
+    }</div></section>`;
 }
 
 /**
@@ -239,15 +311,26 @@ a{color:var(--bar)}.cards{display:grid;grid-template-columns:repeat(auto-fill,mi
 th,td[data-field=errors]{white-space:normal}.nowrap{white-space:nowrap}td[data-field=name],td[data-field=webhook]{white-space:normal;overflow-wrap:anywhere;min-width:8em}td[data-field=name]{min-width:10em}
 tr:last-child td{border-bottom:0}th{font-size:12px;color:var(--muted);font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:12px}.chip{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid currentColor}
-.chip.ok{color:var(--ok)}.chip.warn{color:var(--warn)}.chip.off{color:var(--muted)}.bad{color:var(--bad)}.empty{color:var(--muted);text-align:center}`;
+.chip.ok{color:var(--ok)}.chip.warn{color:var(--warn)}.chip.off{color:var(--muted)}.bad{color:var(--bad)}.empty{color:var(--muted);text-align:center}
+.filter{margin:0 0 8px}.filter input,.filter button{font:inherit;padding:.2em .5em}.filter input{width:22em;max-width:100%}
+.pager{display:flex;gap:16px;align-items:baseline;margin-top:8px;color:var(--muted)}.pager .off{opacity:.5}`;
 
-/** Swaps the figures in place every few seconds, keeping the scroll position; reloads after a 401. */
+/**
+ * Swaps the parts marked `data-live` in place every few seconds, keeping the
+ * scroll position and the filter box; reloads after a 401. Typing in the
+ * filter box re-lists the clients shortly after, and keeps the filter in the
+ * address (without reloading the page).
+ */
 const SCRIPT =
-  `setInterval(async()=>{try{const r=await fetch(location.pathname,{headers:{accept:"text/html"},cache:"no-store"});` +
-  `if(r.status===401)return location.reload();if(!r.ok)return;const d=new DOMParser().parseFromString(await r.text(),"text/html");` +
-  `const n=d.getElementById("live");if(n)document.getElementById("live").replaceWith(n)}catch{}},${
+  `const live=async()=>{try{const r=await fetch(location.pathname+location.search,` +
+  `{headers:{accept:"text/html"},cache:"no-store"});if(r.status===401)return location.reload();if(!r.ok)return;` +
+  `const d=new DOMParser().parseFromString(await r.text(),"text/html");` +
+  `for(const n of d.querySelectorAll("[data-live]"))document.getElementById(n.id)?.replaceWith(n)}catch{}};` +
+  `setInterval(live,${
     REFRESH_SECONDS * 1000
-  });`;
+  });const f=document.querySelector("form.filter");let t;` +
+  `f?.addEventListener("input",()=>{clearTimeout(t);t=setTimeout(()=>{` +
+  `history.replaceState(null,"","?"+new URLSearchParams(new FormData(f)));live()},300)});`;
 
 /** The whole page for `snapshot`. Never throws. */
 export function renderStatsHtml(
@@ -270,8 +353,9 @@ export function renderStatsHtml(
       "workers",
       "Workers",
       String(snapshot.workers.length),
-      `${snapshot.clients.filter((c) => c.loaded).length} client(s) loaded`,
+      `${snapshot.clientCounts.loaded} client(s) loaded`,
     ),
+    ...(snapshot.boot ? [bootCard(snapshot.boot)] : []),
     card("requests", "Requests", String(totals.requests), "since start"),
     card("errors", "Errors", String(totals.errorCount), errorsText(totals)),
     card("flood-waits", "FLOOD_WAIT", String(totals.floodWaits), "status 420"),
@@ -289,7 +373,8 @@ export function renderStatsHtml(
     ),
   ].join("");
   const live =
-    `<main id="live" data-generated-at="${escapeHtml(snapshot.generatedAt)}">` +
+    `<main data-generated-at="${escapeHtml(snapshot.generatedAt)}">` +
+    `<div id="live-top" data-live>` +
     `<header><h1>MTKruto Server <small>${
       escapeHtml(snapshot.version)
     }</small></h1>` +
@@ -301,9 +386,10 @@ export function renderStatsHtml(
       escapeHtml(options.metricsPath)
     }">Prometheus</a></div></header>` +
     `<section class="cards">${cards}</section>` +
-    chartSection(snapshot) + clientsTable(snapshot) + workersTable(snapshot) +
-    connectionsTable(snapshot) +
-    "</main>";
+    chartSection(snapshot) + "</div>" + clientsTable(snapshot) +
+    `<div id="live-bottom" data-live>${workersTable(snapshot)}${
+      connectionsTable(snapshot)
+    }</div></main>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>MTKruto Server · stats</title>${FAVICON}` +

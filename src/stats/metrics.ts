@@ -52,6 +52,62 @@ export interface RequestMetricsOptions {
   now?: () => number;
 }
 
+/**
+ * Requests over the last few minutes, in one-minute slots: how busy a client
+ * is now rather than since the start. O(1), allocation-free counting.
+ */
+export class RecentRequests {
+  readonly #slots: Uint32Array;
+  /** The minute the newest slot holds; -1 before the first count. */
+  #head = -1;
+  /** The sum of the slots: the total as of the newest minute. */
+  #sum = 0;
+
+  /** Counts over the last `minutes` minutes (the current one included). */
+  constructor(minutes: number) {
+    this.#slots = new Uint32Array(Math.max(1, Math.ceil(minutes)));
+  }
+
+  /** Counts one request at `nowMs` (Unix milliseconds). */
+  add(nowMs: number): void {
+    const minute = Math.floor(nowMs / 60_000);
+    this.#advance(minute);
+    // A clock stepped back by more than the window has nowhere to count.
+    if (minute > this.#head - this.#slots.length) {
+      this.#slots[minute % this.#slots.length]++;
+      this.#sum++;
+    }
+  }
+
+  /** Requests in the window ending at `nowMs`. */
+  total(nowMs: number): number {
+    const size = this.#slots.length;
+    const minute = Math.floor(nowMs / 60_000);
+    if (minute <= this.#head) return this.#sum;
+    if (this.#head < 0 || minute - this.#head >= size) return 0;
+    // Nothing is cleared here: the minutes that left the window are subtracted.
+    let sum = this.#sum;
+    for (let m = this.#head - size + 1; m <= minute - size; m++) {
+      sum -= this.#slots[m % size];
+    }
+    return sum;
+  }
+
+  #advance(minute: number) {
+    if (minute <= this.#head) return;
+    if (this.#head < 0 || minute - this.#head >= this.#slots.length) {
+      this.#slots.fill(0);
+      this.#sum = 0;
+    } else {
+      for (let m = this.#head + 1; m <= minute; m++) {
+        this.#sum -= this.#slots[m % this.#slots.length];
+        this.#slots[m % this.#slots.length] = 0;
+      }
+    }
+    this.#head = minute;
+  }
+}
+
 /** The figures of one client, or of all requests together. */
 export class RequestCounters {
   requests = 0;
@@ -61,6 +117,12 @@ export class RequestCounters {
   /** Error counts indexed like `ERROR_KINDS`. */
   readonly errors = new Float64Array(ERROR_KINDS.length);
   readonly latency = new LatencyHistogram();
+  /** Requests over the stats window (`windowSeconds`, rounded up to minutes). */
+  readonly recent: RecentRequests;
+
+  constructor(windowMinutes = 10) {
+    this.recent = new RecentRequests(windowMinutes);
+  }
 
   /** The error counts by kind, leaving out kinds that never happened. */
   errorsByKind(): Partial<Record<ErrorKind, number>> {
@@ -83,7 +145,7 @@ export class RequestMetrics {
   readonly #clients = new Map<string, RequestCounters>();
   readonly #rates: RateRing;
   /** Every gateway request, also those naming no client or an unknown one. */
-  readonly totals = new RequestCounters();
+  readonly totals: RequestCounters;
 
   constructor(options: RequestMetricsOptions = {}) {
     this.#options = {
@@ -93,6 +155,11 @@ export class RequestMetrics {
       ...options,
     };
     this.#rates = new RateRing(this.#options.windowSeconds);
+    this.totals = this.#newCounters();
+  }
+
+  #newCounters(): RequestCounters {
+    return new RequestCounters(this.#options.windowSeconds / 60);
   }
 
   /**
@@ -130,7 +197,7 @@ export class RequestMetrics {
       ) {
         return;
       }
-      counters = new RequestCounters();
+      counters = this.#newCounters();
       this.#clients.set(clientId, counters);
     }
     this.#count(counters, now, kind, flood, latencyMs);
@@ -145,6 +212,7 @@ export class RequestMetrics {
   ) {
     counters.requests++;
     counters.lastRequestAt = now;
+    counters.recent.add(now);
     if (kind >= 0) counters.errors[kind]++;
     if (flood) counters.floodWaits++;
     if (latencyMs !== undefined) counters.latency.record(latencyMs);

@@ -1,13 +1,16 @@
 /**
  * The stats handlers, by path: `<stats>` (HTML, or JSON for
  * `Accept: application/json`), `<stats>.json` and `<stats>/metrics`
- * (Prometheus), optionally behind a token.
+ * (Prometheus), optionally behind a token. The HTML and the JSON list one
+ * page of clients (`?limit=&offset=&q=`, see query.ts); the metrics give
+ * per-client series to the `clientSeries` busiest only.
  */
 import { MethodNotAllowedError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { accessCookie, checkAccess } from "./access.ts";
 import { escapeHtml, FAVICON, renderStatsHtml } from "./html.ts";
 import { PROMETHEUS_CONTENT_TYPE, renderPrometheus } from "./prometheus.ts";
+import { parseClientQuery } from "./query.ts";
 import { buildSnapshot } from "./snapshot.ts";
 import type { StatsSource } from "./snapshot.ts";
 
@@ -24,6 +27,8 @@ export interface StatsPagesOptions {
   startedAt?: number;
   /** The version shown (default: the server's). */
   version?: string;
+  /** Per-client Prometheus series for this many of the busiest clients (`--stats-client-series`; default 0: aggregates only). */
+  clientSeries?: number;
 }
 
 type Format = "html" | "json" | "prometheus";
@@ -103,6 +108,7 @@ export function createStatsPages(
     token,
     startedAt = performance.timeOrigin,
     version = VERSION,
+    clientSeries = 0,
   } = options;
   const jsonPath = `${path}.json`;
   const metricsPath = `${path}/metrics`;
@@ -115,23 +121,33 @@ export function createStatsPages(
     const format = fixed ?? (wantsJson(req) ? "json" : "html");
     const access = checkAccess(req, token);
     if (!access.granted) return denied(format, path);
+    const url = new URL(req.url);
     if (access.via === "query" && format === "html" && token !== undefined) {
       // Take the token out of the address bar (and history); the cookie stands in for it.
+      url.searchParams.delete("token");
       return new Response(null, {
         status: 303,
         headers: {
           ...COMMON_HEADERS,
-          location: path,
+          location: `${path}${url.search}`,
           "set-cookie": accessCookie(token),
         },
       });
     }
-    const snapshot = await buildSnapshot(source, { version, startedAt });
+    // The metrics list no page: their per-client series are for the busiest clients alone.
+    const clients = format === "prometheus"
+      ? { limit: clientSeries }
+      : parseClientQuery(url);
+    const snapshot = await buildSnapshot(source, {
+      version,
+      startedAt,
+      clients,
+    });
     let response: Response;
     if (format === "json") {
       response = Response.json(snapshot, { headers: COMMON_HEADERS });
     } else if (format === "prometheus") {
-      response = new Response(renderPrometheus(snapshot), {
+      response = new Response(renderPrometheus(snapshot, { clientSeries }), {
         headers: { ...COMMON_HEADERS, "content-type": PROMETHEUS_CONTENT_TYPE },
       });
     } else {

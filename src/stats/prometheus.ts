@@ -2,6 +2,7 @@
 import type { FileGcFigures } from "../reclaim.ts";
 import { ERROR_KINDS } from "./metrics.ts";
 import type {
+  ClientCounts,
   ClientSnapshot,
   ConnectionSummary,
   LatencySummary,
@@ -258,8 +259,40 @@ function clientFamilies(out: Exposition, client: ClientSnapshot) {
   }
 }
 
-/** The snapshot as Prometheus text metrics. Never throws. */
-export function renderPrometheus(snapshot: StatsSnapshot): string {
+/** Options of `renderPrometheus`. */
+export interface PrometheusOptions {
+  /**
+   * Per-client series for this many of the snapshot's clients, which come
+   * busiest first (`--stats-client-series`); default 0: aggregates only.
+   */
+  clientSeries?: number;
+}
+
+/** How many clients there are, loaded and connected, and their pending updates: always there, whatever the flag. */
+function clientCountFamilies(out: Exposition, counts: ClientCounts) {
+  out.family(
+    "mtkruto_clients",
+    "gauge",
+    "Clients by state: known (with request figures or loaded), loaded by a worker, connected to Telegram.",
+  );
+  out.sample("mtkruto_clients", { state: "known" }, counts.all);
+  out.sample("mtkruto_clients", { state: "loaded" }, counts.loaded);
+  out.sample("mtkruto_clients", { state: "connected" }, counts.connected);
+  out.family(
+    "mtkruto_pending_updates",
+    "gauge",
+    "Updates queued and not yet confirmed, over all loaded clients.",
+  ).sample("mtkruto_pending_updates", {}, counts.pendingUpdates);
+}
+
+/**
+ * The snapshot as Prometheus text metrics: the gateway's aggregates, and
+ * per-client series for the first `clientSeries` clients only. Never throws.
+ */
+export function renderPrometheus(
+  snapshot: StatsSnapshot,
+  options: PrometheusOptions = {},
+): string {
   const out = new Exposition();
   const les = snapshot.latencyBoundsMs.map((ms) => formatBound(ms / 1000));
   out.family("mtkruto_build_info", "gauge", "The server's version (value 1).")
@@ -359,7 +392,8 @@ export function renderPrometheus(snapshot: StatsSnapshot): string {
     les,
   );
   if (snapshot.connections) connectionFamilies(out, snapshot.connections);
-  for (const client of snapshot.clients) {
+  clientCountFamilies(out, snapshot.clientCounts);
+  for (const client of snapshot.clients.slice(0, options.clientSeries ?? 0)) {
     requestFamilies(
       out,
       "client",

@@ -7,9 +7,20 @@
 import { type FileGcFigures, fileMemory } from "../reclaim.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
 import type { WorkerStats } from "../workers/pool.ts";
+import type { BootProgress } from "../workers/boot.ts";
 import type { ConnectionMetrics } from "./connection_metrics.ts";
 import { coarseBoundsMs } from "./histogram.ts";
-import { clientLabel } from "../client_id.ts";
+import { firstSorted } from "./first_sorted.ts";
+import {
+  type ClientCounts,
+  clientRows,
+  compareBusiest,
+  countClients,
+  filterPattern,
+  matches,
+} from "./client_rows.ts";
+
+export type { ClientCounts };
 import type { ErrorKind, RequestCounters, RequestMetrics } from "./metrics.ts";
 
 /** Where the figures come from. */
@@ -21,6 +32,8 @@ export interface StatsSource {
   clients(): Promise<ClientStats[]>;
   /** The front's connection figures, when it counts them. */
   connections?: ConnectionMetrics;
+  /** How far the start of the sessions that run by themselves has come. */
+  boot?: BootProgress;
 }
 
 /**
@@ -80,6 +93,8 @@ export interface WebhookSnapshot {
 
 /** One client as the page shows it. */
 export interface ClientSnapshot extends RequestSummary {
+  /** Requests over the stats window (the rate chart's ten minutes, by whole minutes): what "busiest" ranks by first. */
+  recentRequests: number;
   /** `bot<id>-<token hash>` for bots, `user-<8 hex of SHA-256(id)>` for users. */
   label: string;
   kind: "bot" | "user";
@@ -97,6 +112,28 @@ export interface ClientSnapshot extends RequestSummary {
     lastUpdateAt?: string;
     webhook?: WebhookSnapshot;
   };
+}
+
+/**
+ * Which clients a snapshot lists: a page of them, busiest first (see
+ * `compareBusiest`), of those that match `filter` when one is given.
+ */
+export interface ClientQuery {
+  /** How many of the matching clients to skip (default 0). */
+  offset?: number;
+  /** Most clients listed (default: all). */
+  limit?: number;
+  /** Case-insensitive substring of the label, username or display name. */
+  filter?: string;
+}
+
+/** Where the listed clients sit among all that match: enough for a UI to page. */
+export interface ClientPage {
+  offset: number;
+  limit: number;
+  /** Clients that match the filter (all clients without one). */
+  total: number;
+  filter?: string;
 }
 
 /** Everything the page, the JSON and the metrics show. */
@@ -118,9 +155,14 @@ export interface StatsSnapshot {
   totals: RequestSummary;
   /** Requests and errors per second over the last minutes, oldest first. */
   rate: { startSecond: number; requests: number[]; errors: number[] };
+  /** One page of the clients, busiest first: see `clientPage`. */
   clients: ClientSnapshot[];
+  clientPage: ClientPage;
+  clientCounts: ClientCounts;
   /** Present when the source counts connections (the server always does). */
   connections?: ConnectionSummary;
+  /** The boot's progress (the server always reports it). */
+  boot?: BootProgress;
 }
 
 /** What `buildSnapshot` needs besides the source. */
@@ -128,6 +170,8 @@ export interface SnapshotOptions {
   version: string;
   /** Unix milliseconds when the server started. */
   startedAt: number;
+  /** Which clients to list (default: all, busiest first). */
+  clients?: ClientQuery;
 }
 
 const iso = (ms: number | undefined) =>
@@ -223,7 +267,11 @@ function hostedPart(stats: ClientStats | undefined) {
   };
 }
 
-/** Gathers a snapshot; a worker that does not answer in time leaves its clients out. Never throws. */
+/**
+ * Gathers a snapshot; a worker that does not answer in time leaves its
+ * clients out. Only the listed page of clients is summarized, so its cost
+ * grows with the page, not with the clients, past a sort. Never throws.
+ */
 export async function buildSnapshot(
   source: StatsSource,
   options: SnapshotOptions,
@@ -231,31 +279,25 @@ export async function buildSnapshot(
   const hosted = await source.clients().catch(() => [] as ClientStats[]);
   const { metrics } = source;
   const bounds = coarseBoundsMs();
-  const byLabel = new Map(hosted.map((stats) => [stats.label, stats]));
-  const clients: ClientSnapshot[] = [];
-  for (const [clientId, counters] of metrics.clients()) {
-    const label = clientLabel(clientId);
-    const stats = byLabel.get(label);
-    byLabel.delete(label);
-    clients.push({
-      label,
-      kind: clientId.startsWith("bot") ? "bot" : "user",
-      ...summarize(counters, bounds),
-      ...hostedPart(stats),
-    });
-  }
-  // Hosted clients with no request yet (started at boot for their webhook or queue).
-  for (const stats of byLabel.values()) {
-    clients.push({
-      label: stats.label,
-      kind: stats.kind,
-      ...summarize(undefined, bounds),
-      ...hostedPart(stats),
-    });
-  }
-  clients.sort((a, b) =>
-    b.requests - a.requests || a.label.localeCompare(b.label)
-  );
+  const rows = clientRows(metrics, hosted, metrics.now());
+  const query = options.clients ?? {};
+  const filter = query.filter || undefined;
+  const pattern = filter === undefined ? undefined : filterPattern(filter);
+  const matching = pattern === undefined
+    ? rows
+    : rows.filter((row) => matches(row, pattern));
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? matching.length;
+  const clients = firstSorted(matching, offset + limit, compareBusiest)
+    .slice(offset).map((
+      row,
+    ): ClientSnapshot => ({
+      label: row.label,
+      kind: row.kind,
+      recentRequests: row.recentRequests,
+      ...summarize(row.counters, bounds),
+      ...hostedPart(row.stats),
+    }));
   const now = metrics.now();
   const memory = Deno.memoryUsage();
   return {
@@ -274,6 +316,9 @@ export async function buildSnapshot(
     totals: summarize(metrics.totals, bounds),
     rate: metrics.rates(),
     clients,
+    clientPage: { offset, limit, total: matching.length, filter },
+    clientCounts: countClients(rows),
     connections: summarizeConnections(source.connections),
+    boot: source.boot && { ...source.boot },
   };
 }

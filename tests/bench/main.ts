@@ -113,7 +113,20 @@ async function statsOverhead({ quick }: Run): Promise<Result | undefined> {
   const markdown = typeof module.statsOverheadTable === "function"
     ? module.statsOverheadTable(result) as string
     : `\`\`\`json\n${JSON.stringify(result, null, 2)}\n\`\`\``;
-  return { title: "Cost of the statistics (stats_overhead.ts)", markdown };
+  // The same section measures a stats response at 10,000 clients (issue 18).
+  const { benchStatsScale, statsScaleSection } = await import(
+    "./stats_scale.ts"
+  );
+  const clients = 10_000;
+  const scale = statsScaleSection(
+    await benchStatsScale({ clients, runs: quick ? 5 : 15 }),
+    clients,
+  );
+  return {
+    title: "Cost of the statistics (stats_overhead.ts, stats_scale.ts)",
+    markdown: `${markdown}\n\n${scale.title}:\n\n${scale.markdown}`,
+    summary: scale.summary,
+  };
 }
 
 function parseNames(value: string | undefined): Name[] {

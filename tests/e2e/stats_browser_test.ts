@@ -218,7 +218,16 @@ Deno.test(
       } finally {
         await browser.close();
       }
-    }, { workers: 2, gatewayArgs: ["--stats-token", STATS_TOKEN] }),
+    }, {
+      workers: 2,
+      // Per-client metrics are opt-in; the secrets check wants them there.
+      gatewayArgs: [
+        "--stats-token",
+        STATS_TOKEN,
+        "--stats-client-series",
+        "10",
+      ],
+    }),
 );
 
 /** Telegram's longest display name (64 characters) and username (32). */
@@ -300,6 +309,36 @@ Deno.test(
           widths.table <= widths.tableBox,
           `clients table ${widths.table} px wide in a ${widths.tableBox} px box`,
         );
+
+        // Paging: two clients a page, busiest first, the next page one click on.
+        const rows = page.locator("tr[data-client]");
+        await page.goto(`${gateway.url}/stats?limit=2`);
+        assertEquals(await rows.count(), 2);
+        const firstPage = await rows.evaluateAll((trs) =>
+          trs.map((tr) => tr.getAttribute("data-client"))
+        );
+        assertEquals(firstPage, json.clients.slice(0, 2).map((c) => c.label));
+        const range = page.locator('[data-field="clients-range"]');
+        assertEquals(await range.innerText(), `1–2 of ${bots.length}`);
+        await Promise.all([
+          page.waitForURL(/offset=2/),
+          page.click('a[rel="next"]'),
+        ]);
+        assertEquals(await range.innerText(), `3–4 of ${bots.length}`);
+        assertEquals(
+          await rows.first().getAttribute("data-client"),
+          json.clients[2].label,
+        );
+        // Filtering as one types: the list shrinks to the one match without a reload.
+        await page.fill('form.filter input[name="q"]', longUsername(3));
+        await page.locator('[data-field="clients-range"]', {
+          hasText: /^1–1 of 1$/,
+        }).waitFor({ timeout: 15_000 });
+        assertMatch(
+          await rows.first().innerText(),
+          new RegExp(longUsername(3)),
+        );
+        assertMatch(page.url(), new RegExp(`q=${longUsername(3)}`));
       } finally {
         await browser.close();
       }

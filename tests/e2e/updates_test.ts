@@ -250,6 +250,11 @@ Deno.test(
         await receiver.until((d) =>
           d.flatMap((x) => texts(x.updates)).includes("after restart")
         );
+        // The boot that brought the webhook's client up is on /stats: one session, started.
+        const { boot } = await world.gateway.stats() as {
+          boot: { sessions: number; checked: number; started: number };
+        };
+        assertEquals([boot.sessions, boot.checked, boot.started], [1, 1, 1]);
 
         // deleteWebhook stops delivery at once. (First wait for the last batch's confirmation:
         // a batch still in flight when the webhook is deleted stays queued, by design.)

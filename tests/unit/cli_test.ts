@@ -15,6 +15,7 @@ Deno.test("parseCli() fills the documented defaults", () => {
     workers: 1,
     statsPath: "/stats",
     statsToken: undefined,
+    statsClientSeries: 0,
     addUser: false,
     dataDir: "mtkruto-data",
     dc: undefined,
@@ -125,6 +126,19 @@ Deno.test("parseCli() reads --stats-token, which makes the stats private", () =>
   assertEquals(command.config.statsToken, "0123456789abcdef0123");
 });
 
+Deno.test("parseCli() reads --stats-client-series, the busiest clients with their own metrics", () => {
+  for (const expected of [0, 25, 500]) {
+    const command = parseCli([
+      ...REQUIRED,
+      "--stats-client-series",
+      String(expected),
+    ]);
+    assertEquals(command.kind, "serve");
+    if (command.kind !== "serve") return;
+    assertEquals(command.config.statsClientSeries, expected);
+  }
+});
+
 Deno.test("parseCli() never repeats a rejected --stats-token", () => {
   const secret = "not a valid token but a secret all the same";
   const error = assertThrows(
@@ -219,6 +233,16 @@ for (
       "a --stats-token with a space",
       [...REQUIRED, "--stats-token", "correct horse battery staple"],
       /^Invalid --stats-token/,
+    ],
+    [
+      "a --stats-client-series past the largest page",
+      [...REQUIRED, "--stats-client-series", "501"],
+      /^Invalid --stats-client-series: expected an integer from 0 to 500, got "501"$/,
+    ],
+    [
+      "a --stats-client-series that is no number",
+      [...REQUIRED, "--stats-client-series", "all"],
+      /^Invalid --stats-client-series: expected an integer from 0 to 500, got "all"$/,
     ],
     [
       "a negative --idle-timeout",

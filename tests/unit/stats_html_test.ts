@@ -4,6 +4,7 @@ import { formatAgo, formatMs, formatUptime } from "../../src/stats/format.ts";
 import { escapeHtml, renderStatsHtml } from "../../src/stats/html.ts";
 import { redactUrls } from "../../src/stats/snapshot.ts";
 import type {
+  ClientPage,
   ClientSnapshot,
   StatsSnapshot,
 } from "../../src/stats/snapshot.ts";
@@ -20,6 +21,7 @@ function client(overrides: Partial<ClientSnapshot> = {}): ClientSnapshot {
     username: EVIL,
     connected: false,
     connectionState: EVIL,
+    recentRequests: 3,
     requests: 3,
     errorCount: 1,
     errors: { rpc: 1 },
@@ -40,7 +42,10 @@ function client(overrides: Partial<ClientSnapshot> = {}): ClientSnapshot {
   };
 }
 
-function snapshot(clients: ClientSnapshot[]): StatsSnapshot {
+function snapshot(
+  clients: ClientSnapshot[],
+  page: Partial<ClientPage> = {},
+): StatsSnapshot {
   return {
     version: EVIL,
     generatedAt: "2024-01-01T00:00:42.000Z",
@@ -64,8 +69,21 @@ function snapshot(clients: ClientSnapshot[]): StatsSnapshot {
     totals: client(),
     rate: { startSecond: 0, requests: [0, 3, 0], errors: [0, 1, 0] },
     clients,
+    clientPage: { offset: 0, limit: 100, total: clients.length, ...page },
+    clientCounts: {
+      all: page.total ?? clients.length,
+      loaded: clients.length,
+      connected: 0,
+      pendingUpdates: clients.length,
+    },
   };
 }
+
+const PATHS = {
+  jsonPath: "/stats.json",
+  metricsPath: "/stats/metrics",
+  nonce: "abc",
+};
 
 Deno.test("escapeHtml() escapes the five characters that matter", () => {
   assertEquals(
@@ -193,5 +211,78 @@ Deno.test("redactUrls() keeps only the origin of any URL, credentials dropped", 
       "/b/c",
     ),
     "every URL",
+  );
+});
+
+Deno.test("renderStatsHtml() pages the clients: where this page sits, with previous and next links", () => {
+  const clients = [
+    client({ label: "bot2-aaaa" }),
+    client({ label: "bot3-bbbb" }),
+  ];
+  const first = renderStatsHtml(
+    snapshot(clients, { offset: 0, limit: 2, total: 5 }),
+    PATHS,
+  );
+  assertMatch(first, /data-field="clients-range">1–2 of 5</);
+  assertMatch(first, /<span class="off">← Previous<\/span>/);
+  assertMatch(first, /<a rel="next" href="\?offset=2&amp;limit=2">Next →<\/a>/);
+  const last = renderStatsHtml(
+    snapshot(clients, { offset: 3, limit: 2, total: 5 }),
+    PATHS,
+  );
+  assertMatch(last, /data-field="clients-range">4–5 of 5</);
+  assertMatch(
+    last,
+    /<a rel="prev" href="\?offset=1&amp;limit=2">← Previous<\/a>/,
+  );
+  assertMatch(last, /<span class="off">Next →<\/span>/);
+  // The default limit stays out of the links; a page past the end says so.
+  const beyond = renderStatsHtml(
+    snapshot([], { offset: 200, limit: 100, total: 5 }),
+    PATHS,
+  );
+  assertMatch(beyond, /No client on this page\./);
+  assertMatch(beyond, /<a rel="prev" href="\?offset=100">/);
+});
+
+Deno.test("renderStatsHtml() keeps the filter in its box and its links, escaped", () => {
+  const html = renderStatsHtml(
+    snapshot([], { offset: 0, limit: 100, total: 0, filter: EVIL }),
+    PATHS,
+  );
+  assertEquals(html.includes("<img"), false);
+  assertMatch(
+    html,
+    /<input type="search" name="q" value="&lt;img src=x onerror=&quot;/,
+  );
+  assertMatch(html, /No client matches the filter\./);
+  assertMatch(html, /<a href="\?">Clear<\/a>/);
+  // The box sits outside the parts the refresh swaps, so typing survives it.
+  const form = html.indexOf('<form class="filter"');
+  const liveClients = html.indexOf('id="live-clients"');
+  assert(form > 0 && form < liveClients, "the form precedes the live table");
+  assertEquals(html.slice(form, liveClients).includes("data-live"), false);
+});
+
+Deno.test("renderStatsHtml() shows how far the boot has come, and when it finished", () => {
+  const boot = {
+    sessions: 12_000,
+    checked: 4_000,
+    started: 3_900,
+    failed: 2,
+    startedAt: 1_000_000,
+  };
+  const running = renderStatsHtml({ ...snapshot([]), boot }, PATHS);
+  assertMatch(running, /data-field="boot">4000 \/ 12000</);
+  assertMatch(running, /sessions checked, 3900 started, 2 failed; starting/);
+  const done = renderStatsHtml({
+    ...snapshot([]),
+    boot: { ...boot, checked: 12_000, finishedAt: 1_000_000 + 75_000 },
+  }, PATHS);
+  assertMatch(done, /data-field="boot">12000 \/ 12000</);
+  assertMatch(done, /; done in 1 min 15 s</);
+  assert(
+    !renderStatsHtml(snapshot([]), PATHS).includes('data-field="boot"'),
+    "a snapshot without boot figures shows a boot card",
   );
 });

@@ -18,13 +18,16 @@ const WEBHOOK_SECRET = "webhook-secret-token-value";
 const STATS_TOKEN = "stats-token-0123456789";
 
 /** A gateway whose "workers" answer at once: `floodMe` fails with FLOOD_WAIT_42. */
-function setup({ token }: { token?: string } = {}) {
+function setup(
+  { token, clientSeries = 10 }: { token?: string; clientSeries?: number } = {},
+) {
   const metrics = new RequestMetrics();
   const calls: ClientRef[] = [];
   const hosted: ClientStats[] = [];
   const pages = createStatsPages({
     path: "/stats",
     token,
+    clientSeries,
     version: "1.2.3",
     source: {
       metrics,

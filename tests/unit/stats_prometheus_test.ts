@@ -67,8 +67,11 @@ Deno.test("formatValue() spells out infinities; formatBound() rounds float noise
   assertEquals(formatBound(0.8000000000000002 / 1000), "0.0008");
 });
 
+/** The per-client series are opt-in (`--stats-client-series`): these tests ask for them. */
+const WITH_CLIENTS = { clientSeries: 10 };
+
 Deno.test("renderPrometheus() writes valid 0.0.4 text: HELP and TYPE once, then the samples", async () => {
-  const text = renderPrometheus(await snapshot());
+  const text = renderPrometheus(await snapshot(), WITH_CLIENTS);
   assert(text.endsWith("\n"), "ends with a newline");
   const declared = new Set<string>();
   let current = "";
@@ -96,7 +99,7 @@ Deno.test("renderPrometheus() writes valid 0.0.4 text: HELP and TYPE once, then 
 });
 
 Deno.test("renderPrometheus() shows the figures, labelled and escaped", async () => {
-  const text = renderPrometheus(await snapshot());
+  const text = renderPrometheus(await snapshot(), WITH_CLIENTS);
   const labels = `client="${BOT}",kind="bot"`;
   assertMatch(
     text,

@@ -28,11 +28,35 @@ export interface SessionDatabaseOptions {
 /** How long a connection stays open unused by default. */
 export const DEFAULT_IDLE_CLOSE_MS = 5_000;
 
+/**
+ * Most connections open at once in a thread (each holds three files: the
+ * database, its WAL and its shared memory). A wave of calls to thousands of
+ * clients (a restart, setWebhook for each) would otherwise open one per
+ * client within the idle time and run out of file descriptors; past this,
+ * opening one closes the least recently used.
+ */
+export const MAX_OPEN_DATABASES = 256;
+
 /** The open databases, swept for idle ones by one timer per thread. */
 const open = new Set<SessionDatabase>();
 let sweeper: ReturnType<typeof setInterval> | undefined;
 
+/** How many session databases this thread has open now. */
+export function openDatabaseCount(): number {
+  return open.size;
+}
+
+/** Closes the least recently used open database (when too many are open). */
+function closeLeastRecentlyUsed(): void {
+  let oldest: SessionDatabase | undefined;
+  for (const each of open) {
+    if (!oldest || each.lastUsed < oldest.lastUsed) oldest = each;
+  }
+  oldest?.closeIfIdle(Infinity);
+}
+
 function watch(database: SessionDatabase, idleCloseMs: number): void {
+  if (open.size >= MAX_OPEN_DATABASES) closeLeastRecentlyUsed();
   open.add(database);
   if (sweeper) return;
   sweeper = setInterval(() => {
@@ -61,6 +85,11 @@ export class SessionDatabase {
   ) {
     // An in-memory database exists only while it is open.
     this.#idleCloseMs = path === ":memory:" ? 0 : idleCloseMs;
+  }
+
+  /** When the database was last used (performance.now()). */
+  get lastUsed(): number {
+    return this.#lastUsed;
   }
 
   /** Whether a connection is open now (it opens again on use). */

@@ -244,6 +244,14 @@ async function measureWorkers(
         gatewayCpu: gatewayMeter.read().gateway,
       },
     };
+  } catch (error) {
+    // What the gateway printed last says why it failed (or died).
+    throw new Error(
+      `${
+        error instanceof Error ? error.message : error
+      }\n--- gateway output (end):\n${gateway.child.output().slice(-3000)}`,
+      { cause: error },
+    );
   } finally {
     await gateway.stop();
     await hooks.close();

@@ -9,7 +9,11 @@ import {
   assertStrictEquals,
   assertThrowsWithMessage,
 } from "../assert.ts";
-import { SessionDatabase } from "../../src/storage/session_database.ts";
+import {
+  MAX_OPEN_DATABASES,
+  openDatabaseCount,
+  SessionDatabase,
+} from "../../src/storage/session_database.ts";
 import { UpdateStore } from "../../src/updates/store.ts";
 import { MessageChats } from "../../src/mtkruto/updates/message_chats.ts";
 
@@ -156,4 +160,29 @@ Deno.test("stores given the client's database share it and leave it open; given 
       "is closed",
     );
   });
+});
+
+Deno.test("SessionDatabase keeps at most MAX_OPEN_DATABASES connections open, closing the least recently used", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "mtkruto-session-dbs-" });
+  const databases: SessionDatabase[] = [];
+  try {
+    for (let i = 0; i <= MAX_OPEN_DATABASES; i++) {
+      const database = new SessionDatabase(`${dir}/${i}.sqlite`);
+      database.exec("create table t (v integer)");
+      database.prepare("insert into t (v) values (?)").run(i);
+      databases.push(database);
+    }
+    assertStrictEquals(openDatabaseCount(), MAX_OPEN_DATABASES);
+    assert(!databases[0].connected, "the least recently used stayed open");
+    assert(databases[1].connected && databases.at(-1)!.connected);
+    // Closed for room, it opens again (closing another) with its rows.
+    assertEquals(plain(databases[0].prepare("select v from t").get()), {
+      v: 0,
+    });
+    assert(databases[0].connected && !databases[1].connected);
+    assertStrictEquals(openDatabaseCount(), MAX_OPEN_DATABASES);
+  } finally {
+    for (const database of databases) database.close();
+    await Deno.remove(dir, { recursive: true });
+  }
 });

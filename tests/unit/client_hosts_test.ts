@@ -21,7 +21,7 @@ import {
 import { RawJson } from "../../src/raw_json.ts";
 import { botClientId, newUserId, sessionPath } from "../../src/client_id.ts";
 import type { ClientRef } from "../../src/client_id.ts";
-import { createHostContext } from "../../src/telegram/client_factory.ts";
+import { emulatorHostContext } from "./_emulator_context.ts";
 import type { HostContext } from "../../src/telegram/client_factory.ts";
 import { ClientHosts } from "../../src/telegram/hosts.ts";
 import { methodList } from "../../src/telegram/methods.ts";
@@ -60,14 +60,7 @@ function hostsTest(
     async fn() {
       const emulator = await startEmulator({ controlPort: false });
       const dataDir = await Deno.makeTempDir({ prefix: "mtkruto-hosts-" });
-      const context = await createHostContext({
-        apiId: 1,
-        apiHash: "unit",
-        dataDir,
-        dc: { host: "127.0.0.1", port: emulator.port },
-        dcKeyPem: emulator.publicKeyPem,
-        testMode: false,
-        logLevel: 0,
+      const context = await emulatorHostContext(emulator, dataDir, {
         idleTimeoutMs,
       });
       const unloaded: string[] = [];

@@ -8,7 +8,7 @@
 import { assert, assertEquals, assertStrictEquals } from "../assert.ts";
 import { RawJson } from "../../src/raw_json.ts";
 import { botClientId } from "../../src/client_id.ts";
-import { createHostContext } from "../../src/telegram/client_factory.ts";
+import { emulatorHostContext } from "./_emulator_context.ts";
 import { ClientHost } from "../../src/telegram/client_host.ts";
 import { dispatch } from "../../src/telegram/dispatch.ts";
 import { BACKGROUND_PING_DISCONNECT_MS } from "../../src/telegram/ping_delay_patch.ts";
@@ -32,15 +32,7 @@ function idleTest(
       const dataDir = await Deno.makeTempDir({ prefix: "mtkruto-idle-" });
       let host: ClientHost | undefined;
       try {
-        const context = await createHostContext({
-          apiId: 1,
-          apiHash: "unit",
-          dataDir,
-          dc: { host: "127.0.0.1", port: emulator.port },
-          dcKeyPem: emulator.publicKeyPem,
-          testMode: false,
-          logLevel: 0,
-        });
+        const context = await emulatorHostContext(emulator, dataDir);
         const bot = emulator.control.createBot({ username: "idle_bot" });
         host = await ClientHost.open({
           kind: "bot",

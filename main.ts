@@ -11,7 +11,7 @@ import { ConnectionMetrics } from "./src/stats/connection_metrics.ts";
 import { RequestMetrics } from "./src/stats/metrics.ts";
 import { createStatsPages } from "./src/stats/page.ts";
 import { VERSION } from "./src/version.ts";
-import { bootClients, type BootProgress } from "./src/workers/boot.ts";
+import { bootClients, startBootProgress } from "./src/workers/boot.ts";
 import { WorkerPool } from "./src/workers/pool.ts";
 
 async function serve(config: ServerConfig): Promise<void> {
@@ -26,13 +26,7 @@ async function serve(config: ServerConfig): Promise<void> {
     config: await readClientConfig(config),
     streamTimeoutMs: config.requestTimeout * 1000,
   });
-  const boot: BootProgress = {
-    sessions: 0,
-    checked: 0,
-    started: 0,
-    failed: 0,
-    startedAt: Date.now(),
-  };
+  const boot = startBootProgress();
   const handler = createGatewayHandler({
     clients: pool,
     maxBodyBytes: config.maxBodyBytes,

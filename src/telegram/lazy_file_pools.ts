@@ -42,11 +42,6 @@ function defaultPoolSize(
 export class LazyFilePools {
   #opened = false;
 
-  /** Whether the pools have been given their sizes. */
-  get opened(): boolean {
-    return this.#opened;
-  }
-
   /** The `network.connectionCount` option. */
   readonly connectionCount = (
     kind: ConnectionKind,

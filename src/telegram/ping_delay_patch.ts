@@ -18,7 +18,7 @@ interface PingDelays {
 }
 
 /** TDLib's `ping_disconnect_delay` while offline, in ms (before the connection's jitter). */
-export const BACKGROUND_PING_DISCONNECT_MS = 135_000;
+const BACKGROUND_PING_DISCONNECT_MS = 135_000;
 
 let patched = false;
 

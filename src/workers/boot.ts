@@ -37,6 +37,17 @@ export interface BootOptions {
   log?: (line: string) => void;
 }
 
+/** Progress of a boot that begins now. */
+export function startBootProgress(): BootProgress {
+  return {
+    sessions: 0,
+    checked: 0,
+    started: 0,
+    failed: 0,
+    startedAt: Date.now(),
+  };
+}
+
 /** "4,000 of 12,000 sessions checked, 3,900 clients started, 2 failed". */
 export function describeBoot(progress: BootProgress): string {
   const n = (value: number) => value.toLocaleString("en-US");

@@ -5,8 +5,8 @@
 import { assertEquals, assertMatch, assertStrictEquals } from "../assert.ts";
 import {
   bootClients,
-  type BootProgress,
   describeBoot,
+  startBootProgress,
 } from "../../src/workers/boot.ts";
 import type { ClientRef } from "../../src/client_id.ts";
 
@@ -30,14 +30,6 @@ async function withSessions(
   }
 }
 
-const fresh = (): BootProgress => ({
-  sessions: 0,
-  checked: 0,
-  started: 0,
-  failed: 0,
-  startedAt: Date.now(),
-});
-
 Deno.test("bootClients() looks at every session, at most `concurrency` at once, and counts what started and failed", async () => {
   await withSessions(50, async (dataDir, ids) => {
     let inFlight = 0;
@@ -57,7 +49,7 @@ Deno.test("bootClients() looks at every session, at most `concurrency` at once, 
       },
     };
     const lines: string[] = [];
-    const progress = await bootClients(pool, dataDir, fresh(), {
+    const progress = await bootClients(pool, dataDir, startBootProgress(), {
       timeoutMs: 1000,
       concurrency: 4,
       log: (line) => lines.push(line),
@@ -90,7 +82,7 @@ Deno.test("bootClients() keeps quiet when no session needs to run, and the defau
       },
     };
     const lines: string[] = [];
-    const progress = await bootClients(pool, dataDir, fresh(), {
+    const progress = await bootClients(pool, dataDir, startBootProgress(), {
       timeoutMs: 1000,
       log: (line) => lines.push(line),
     });
@@ -103,7 +95,7 @@ Deno.test("bootClients() keeps quiet when no session needs to run, and the defau
 Deno.test("describeBoot() groups thousands and leaves failures out when there are none", () => {
   assertMatch(
     describeBoot({
-      ...fresh(),
+      ...startBootProgress(),
       sessions: 12_000,
       checked: 4_000,
       started: 3_900,

@@ -7,6 +7,12 @@ import type { GatewayServer } from "./src/http/connections.ts";
 import { createGatewayHandler } from "./src/http/handler.ts";
 import { describeListenError } from "./src/http/listen_error.ts";
 import { configureFileGc } from "./src/reclaim.ts";
+import {
+  countOpenDescriptors,
+  DescriptorBudget,
+  openFileLimit,
+  planDescriptors,
+} from "./src/descriptors.ts";
 import { ConnectionMetrics } from "./src/stats/connection_metrics.ts";
 import { RequestMetrics } from "./src/stats/metrics.ts";
 import { createStatsPages } from "./src/stats/page.ts";
@@ -21,9 +27,15 @@ async function serve(config: ServerConfig): Promise<void> {
   // Uploads left over by a crash are of no use to anyone.
   const uploadDir = join(config.dataDir, ".uploads");
   await Deno.remove(uploadDir, { recursive: true }).catch(() => {});
+  const descriptors = new DescriptorBudget(
+    planDescriptors(openFileLimit() ?? Infinity, config.workers),
+  );
   const pool = await WorkerPool.start({
     size: config.workers,
-    config: await readClientConfig(config),
+    config: {
+      ...await readClientConfig(config),
+      descriptors: { plan: descriptors.plan, buffer: descriptors.buffer },
+    },
     streamTimeoutMs: config.requestTimeout * 1000,
   });
   const boot = startBootProgress();
@@ -48,6 +60,7 @@ async function serve(config: ServerConfig): Promise<void> {
         clients: () => pool.clientStats(),
         connections,
         boot,
+        descriptors,
       },
     }),
   });
@@ -59,6 +72,7 @@ async function serve(config: ServerConfig): Promise<void> {
       headerTimeoutMs: config.headerTimeout * 1000,
       keepAliveTimeoutMs: config.keepAliveTimeout * 1000,
       maxConnections: config.maxConnections ?? defaultMaxConnections(),
+      descriptors,
       metrics: connections,
       onListen: ({ hostname, port }) => {
         console.log(
@@ -76,6 +90,8 @@ async function serve(config: ServerConfig): Promise<void> {
     await pool.close();
     throw new CliError(message);
   }
+  // The runtime's own, the workers' and the listener's: counted before any connection or client.
+  descriptors.acquire(countOpenDescriptors() ?? 0);
   // In the background: requests are served while sessions with webhooks or queued updates come up.
   void bootClients(pool, config.dataDir, boot, {
     timeoutMs: config.requestTimeout * 1000,

@@ -18,6 +18,8 @@
  * which is what tells a slow connection from a working one without reading
  * its bytes here.
  */
+import type { DescriptorBudget } from "../descriptors.ts";
+import { openFileLimit } from "../descriptors.ts";
 import type { ConnectionMetrics } from "../stats/connection_metrics.ts";
 import { delay } from "../timers.ts";
 import { type Deadline, Sweeper } from "./sweeper.ts";
@@ -32,6 +34,8 @@ export interface GuardOptions {
   keepAliveTimeoutMs: number;
   /** Most connections open at once (0: no limit). */
   maxConnections: number;
+  /** The process's descriptors: a connection beyond what they allow is refused too. */
+  descriptors?: DescriptorBudget;
   /** Where connections and dropped clients are counted. */
   metrics: ConnectionMetrics;
   /** Called once listening, with the address (port 0 resolved). */
@@ -65,17 +69,23 @@ const ACCEPT_LOG_INTERVAL_MS = 60_000;
 /** As Deno.serve's default, so the listen queue behaves the same. */
 const TCP_BACKLOG = 511;
 
-const REFUSAL = (() => {
-  const body = JSON.stringify(
-    "Too many open connections (--max-connections); retry later",
-  );
+/** The 503 a refused connection gets before it is closed. */
+function refusal(reason: string): Uint8Array {
+  const body = JSON.stringify(`${reason}; retry later`);
   return new TextEncoder().encode(
     "HTTP/1.1 503 Service Unavailable\r\n" +
       "content-type: application/json; charset=utf-8\r\n" +
       "x-error-type: unavailable\r\nretry-after: 1\r\nconnection: close\r\n" +
       `content-length: ${body.length}\r\n\r\n${body}`,
   );
-})();
+}
+
+const TOO_MANY_CONNECTIONS = refusal(
+  "Too many open connections (--max-connections)",
+);
+const TOO_MANY_FILES = refusal(
+  "Too many open files (`ulimit -n`) to accept another connection",
+);
 
 /**
  * Deno's serve-on-connection, if this Deno has it with the expected shape.
@@ -93,19 +103,6 @@ export function findServeOnConnection(): ServeOnConnection | undefined {
   return typeof serveOn === "function" && serveOn.length === 5
     ? serveOn as ServeOnConnection
     : undefined;
-}
-
-/** The process's open-file limit (Linux), or undefined where it cannot be read. */
-export function openFileLimit(): number | undefined {
-  try {
-    const limits = Deno.readTextFileSync("/proc/self/limits");
-    const soft = limits.match(/^Max open files\s+(\S+)/m)?.[1];
-    if (soft === "unlimited") return Infinity;
-    const value = Number(soft);
-    return Number.isSafeInteger(value) && value > 0 ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -139,7 +136,7 @@ export function serveGuarded(
 ): GatewayServer {
   const { hostname, port, headerTimeoutMs, keepAliveTimeoutMs, metrics } =
     options;
-  const { maxConnections } = options;
+  const { maxConnections, descriptors } = options;
   const timed = headerTimeoutMs > 0 || keepAliveTimeoutMs > 0;
   const wanted = timed || maxConnections > 0;
   const serveOn = wanted ? findServeOnConnection() : undefined;
@@ -207,6 +204,7 @@ export function serveGuarded(
     } catch (error) {
       console.error("Serving an accepted connection failed:", error);
       conn.close();
+      descriptors?.release();
       return;
     }
     metrics.open++;
@@ -217,12 +215,13 @@ export function serveGuarded(
       sweeper.delete(deadline);
       servers.delete(server);
       metrics.open--;
+      descriptors?.release();
     });
   };
 
-  const refuse = (conn: Deno.TcpConn) => {
+  const refuse = (conn: Deno.TcpConn, answer: Uint8Array) => {
     metrics.refused++;
-    conn.write(REFUSAL).catch(() => {}).finally(() => {
+    conn.write(answer).catch(() => {}).finally(() => {
       try {
         conn.close();
       } catch { /* already closed */ }
@@ -252,8 +251,11 @@ export function serveGuarded(
         await acceptFailed(error);
         continue;
       }
-      if (maxConnections > 0 && metrics.open >= maxConnections) refuse(conn);
-      else serveConnection(conn);
+      if (maxConnections > 0 && metrics.open >= maxConnections) {
+        refuse(conn, TOO_MANY_CONNECTIONS);
+      } else if (descriptors && !descriptors.tryAcquire("connection")) {
+        refuse(conn, TOO_MANY_FILES);
+      } else serveConnection(conn);
     }
   })();
 

@@ -10,6 +10,7 @@ import { DEFAULT_CLIENT_LIMIT, MAX_FILTER_LENGTH } from "./query.ts";
 import type {
   ClientPage,
   ClientSnapshot,
+  DescriptorSummary,
   RequestSummary,
   StatsSnapshot,
 } from "./snapshot.ts";
@@ -138,6 +139,20 @@ function bootCard(boot: BootProgress): string {
     "Boot",
     `${boot.checked} / ${boot.sessions}`,
     `sessions checked, ${boot.started} started${failed}; ${state}`,
+  );
+}
+
+/** File descriptors counted against `ulimit -n`. */
+function descriptorsCard(descriptors: DescriptorSummary): string {
+  const limit = descriptors.limit === null ? "no limit" : descriptors.limit;
+  const refused = descriptors.ceilings
+    ? `; new clients refused past ${descriptors.ceilings.client}`
+    : "";
+  return card(
+    "descriptors",
+    "Open files",
+    `${descriptors.inUse} / ${limit}`,
+    `${descriptors.reserved} set aside for session databases and the runtime${refused}`,
   );
 }
 
@@ -356,6 +371,7 @@ export function renderStatsHtml(
       `${snapshot.clientCounts.loaded} client(s) loaded`,
     ),
     ...(snapshot.boot ? [bootCard(snapshot.boot)] : []),
+    ...(snapshot.descriptors ? [descriptorsCard(snapshot.descriptors)] : []),
     card("requests", "Requests", String(totals.requests), "since start"),
     card("errors", "Errors", String(totals.errorCount), errorsText(totals)),
     card("flood-waits", "FLOOD_WAIT", String(totals.floodWaits), "status 420"),

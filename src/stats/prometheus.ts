@@ -5,6 +5,7 @@ import type {
   ClientCounts,
   ClientSnapshot,
   ConnectionSummary,
+  DescriptorSummary,
   LatencySummary,
   RequestSummary,
   StatsSnapshot,
@@ -190,6 +191,20 @@ function connectionFamilies(out: Exposition, connections: ConnectionSummary) {
   for (const [name, type, help, value] of families) {
     out.family(name, type, help).sample(name, {}, value);
   }
+}
+
+function descriptorFamilies(out: Exposition, descriptors: DescriptorSummary) {
+  out.family(
+    "mtkruto_descriptors_in_use",
+    "gauge",
+    "File descriptors counted as in use (the runtime's, connections, clients' seats).",
+  ).sample("mtkruto_descriptors_in_use", {}, descriptors.inUse);
+  if (descriptors.limit === null) return;
+  out.family(
+    "mtkruto_descriptors_limit",
+    "gauge",
+    "The open-file limit (ulimit -n); new clients, transfers and connections are refused before it.",
+  ).sample("mtkruto_descriptors_limit", {}, descriptors.limit);
 }
 
 function clientFamilies(out: Exposition, client: ClientSnapshot) {
@@ -392,6 +407,7 @@ export function renderPrometheus(
     les,
   );
   if (snapshot.connections) connectionFamilies(out, snapshot.connections);
+  if (snapshot.descriptors) descriptorFamilies(out, snapshot.descriptors);
   clientCountFamilies(out, snapshot.clientCounts);
   for (const client of snapshot.clients.slice(0, options.clientSeries ?? 0)) {
     requestFamilies(

@@ -8,6 +8,7 @@ import { type FileGcFigures, fileMemory } from "../reclaim.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
 import type { WorkerStats } from "../workers/pool.ts";
 import type { BootProgress } from "../workers/boot.ts";
+import type { DescriptorBudget, DescriptorUse } from "../descriptors.ts";
 import type { ConnectionMetrics } from "./connection_metrics.ts";
 import { coarseBoundsMs } from "./histogram.ts";
 import { firstSorted } from "./first_sorted.ts";
@@ -34,6 +35,20 @@ export interface StatsSource {
   connections?: ConnectionMetrics;
   /** How far the start of the sessions that run by themselves has come. */
   boot?: BootProgress;
+  /** The process's file descriptors, as counted for admission. */
+  descriptors?: DescriptorBudget;
+}
+
+/** File descriptors: counted, set aside, and where each kind of new work is refused. */
+export interface DescriptorSummary {
+  /** `ulimit -n` (null: unlimited or unknown, nothing is refused). */
+  limit: number | null;
+  /** Counted as in use: the runtime's base, HTTP and Telegram connections, clients' seats. */
+  inUse: number;
+  /** Set aside for session databases and the runtime. */
+  reserved: number;
+  /** The count past which a new client, a file transfer or an HTTP connection is refused (503). */
+  ceilings: Record<DescriptorUse, number> | null;
 }
 
 /**
@@ -163,6 +178,8 @@ export interface StatsSnapshot {
   connections?: ConnectionSummary;
   /** The boot's progress (the server always reports it). */
   boot?: BootProgress;
+  /** File descriptors (the server always reports them). */
+  descriptors?: DescriptorSummary;
 }
 
 /** What `buildSnapshot` needs besides the source. */
@@ -320,5 +337,23 @@ export async function buildSnapshot(
     clientCounts: countClients(rows),
     connections: summarizeConnections(source.connections),
     boot: source.boot && { ...source.boot },
+    descriptors: source.descriptors && summarizeDescriptors(source.descriptors),
+  };
+}
+
+function summarizeDescriptors(budget: DescriptorBudget): DescriptorSummary {
+  const { limit, reserved } = budget.plan;
+  if (!Number.isFinite(limit)) {
+    return { limit: null, inUse: budget.inUse, reserved, ceilings: null };
+  }
+  return {
+    limit,
+    inUse: budget.inUse,
+    reserved,
+    ceilings: {
+      client: budget.ceiling("client"),
+      transfer: budget.ceiling("transfer"),
+      connection: budget.ceiling("connection"),
+    },
   };
 }

@@ -29,13 +29,24 @@ export interface SessionDatabaseOptions {
 export const DEFAULT_IDLE_CLOSE_MS = 5_000;
 
 /**
- * Most connections open at once in a thread (each holds three files: the
- * database, its WAL and its shared memory). A wave of calls to thousands of
- * clients (a restart, setWebhook for each) would otherwise open one per
- * client within the idle time and run out of file descriptors; past this,
- * opening one closes the least recently used.
+ * Most connections open at once in a thread by default (each holds three
+ * files: the database, its WAL and its shared memory). A wave of calls to
+ * thousands of clients (a restart, setWebhook for each) would otherwise open
+ * one per client within the idle time and run out of file descriptors; past
+ * this, opening one closes the least recently used.
  */
 export const MAX_OPEN_DATABASES = 256;
+
+let maxOpen = MAX_OPEN_DATABASES;
+
+/** Sets how many connections this thread keeps open at most (the server derives it from the open-file limit). */
+export function limitOpenDatabases(count: number): void {
+  if (!Number.isSafeInteger(count) || count < 1) {
+    throw new RangeError(`Invalid open database limit: ${count}`);
+  }
+  maxOpen = count;
+  while (open.size > maxOpen) closeLeastRecentlyUsed();
+}
 
 /** The open databases, swept for idle ones by one timer per thread. */
 const open = new Set<SessionDatabase>();
@@ -56,7 +67,7 @@ function closeLeastRecentlyUsed(): void {
 }
 
 function watch(database: SessionDatabase, idleCloseMs: number): void {
-  if (open.size >= MAX_OPEN_DATABASES) closeLeastRecentlyUsed();
+  if (open.size >= maxOpen) closeLeastRecentlyUsed();
   open.add(database);
   if (sweeper) return;
   sweeper = setInterval(() => {

@@ -13,12 +13,16 @@ import { openSqliteStorage } from "./sqlite_storage.ts";
 import { LazyFilePools } from "./lazy_file_pools.ts";
 import { DenoTcpTransport } from "./deno_tcp.ts";
 import type { SessionDatabase } from "../storage/session_database.ts";
+import { limitOpenDatabases } from "../storage/session_database.ts";
+import { DescriptorBudget, unlimitedDescriptors } from "../descriptors.ts";
 
 /** What every client of a process or worker shares. */
 export interface HostContext {
   config: WorkerConfig;
   platform: WorkerPlatform;
   crypto: ICryptoProvider;
+  /** The process's file descriptors: new clients and transfers are refused near the limit. */
+  descriptors: DescriptorBudget;
 }
 
 /** Prepares the shared crypto provider (and the custom DC key, which mtcute keeps per module instance). */
@@ -30,25 +34,37 @@ export async function createHostContext(
   const crypto = new NodeCryptoProvider();
   await crypto.initialize();
   if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);
-  return { config, crypto, platform: new WorkerPlatform(config.logLevel) };
+  const shared = config.descriptors;
+  const descriptors = shared
+    ? new DescriptorBudget(shared.plan, shared.buffer)
+    : unlimitedDescriptors();
+  limitOpenDatabases(descriptors.plan.databasesPerThread);
+  return {
+    config,
+    crypto,
+    platform: new WorkerPlatform(config.logLevel),
+    descriptors,
+  };
 }
 
 /** A new mtcute client whose session lives in the client's database (or the sqlite file at a path). */
 export function createTelegramClient(
   database: SessionDatabase | string,
-  { config, platform, crypto }: HostContext,
-  { ownActionsAsUpdates = false }: {
+  { config, platform, crypto, descriptors }: HostContext,
+  { ownActionsAsUpdates = false, seated = false }: {
     /** Also dispatch the updates caused by the client's own calls (a user account's sent messages). */
     ownActionsAsUpdates?: boolean;
+    /** The caller has counted one descriptor for the client's main connection. */
+    seated?: boolean;
   } = {},
 ): TelegramClient {
   const dc = config.dc;
-  const pools = new LazyFilePools();
+  const pools = new LazyFilePools(descriptors);
   const client = new TelegramClient({
     apiId: config.apiId,
     apiHash: config.apiHash,
     storage: openSqliteStorage(database),
-    transport: new DenoTcpTransport(),
+    transport: new DenoTcpTransport(descriptors, seated),
     crypto,
     platform,
     network: {

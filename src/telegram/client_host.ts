@@ -15,6 +15,7 @@ import { planUpdate, renderHeld } from "../mtkruto/updates/from_tl.ts";
 import { UpdateStore } from "../updates/store.ts";
 import { SessionDatabase } from "../storage/session_database.ts";
 import type { ClientStats } from "../workers/client_stats.ts";
+import type { DescriptorBudget } from "../descriptors.ts";
 import { createTelegramClient } from "./client_factory.ts";
 import type { HostContext } from "./client_factory.ts";
 import { fromMtcuteError } from "./rpc_errors.ts";
@@ -74,7 +75,11 @@ export class ClientHost {
   activeCalls = 0;
   connectionState = "connected";
 
+  /** Holds the client's seat in the descriptor budget until closed. */
+  #descriptors: DescriptorBudget | undefined;
+
   private constructor(
+    descriptors: DescriptorBudget,
     readonly ref: ClientRef,
     readonly client: TelegramClient,
     readonly updates: ClientUpdates,
@@ -83,7 +88,9 @@ export class ClientHost {
     readonly store: UpdateStore,
     readonly chats: MessageChats,
     readonly profile: { displayName: string; username?: string },
-  ) {}
+  ) {
+    this.#descriptors = descriptors;
+  }
 
   /**
    * Opens the client's session, logging a bot in with its token when the
@@ -97,6 +104,22 @@ export class ClientHost {
     if (ref.kind === "user" && !existed) {
       throw new NotFoundError("No user client with this id");
     }
+    // The seat: one descriptor for the main connection, held until the client is closed.
+    context.descriptors.acquireOrThrow("client");
+    try {
+      return await ClientHost.#start(ref, context, path, existed);
+    } catch (error) {
+      context.descriptors.release();
+      throw error;
+    }
+  }
+
+  static async #start(
+    ref: ClientRef,
+    context: HostContext,
+    path: string,
+    existed: boolean,
+  ): Promise<ClientHost> {
     await ensureDataDir(context.config.dataDir);
     if (!existed) await createPrivateFile(path);
     // One connection for the session and the gateway's tables, closed while the client idles.
@@ -115,6 +138,7 @@ export class ClientHost {
     // leave outgoing messages out.
     const client = createTelegramClient(database, context, {
       ownActionsAsUpdates: true,
+      seated: true,
     });
     registerGroupCallHashes(client, groupCalls);
     client.onError.add((error) =>
@@ -170,6 +194,7 @@ export class ClientHost {
       username: me.username ?? undefined,
     };
     const host = new ClientHost(
+      context.descriptors,
       ref,
       client,
       updates,
@@ -204,6 +229,8 @@ export class ClientHost {
       await this.client.destroy();
     } finally {
       this.database.close();
+      this.#descriptors?.release();
+      this.#descriptors = undefined;
     }
   }
 

@@ -5,12 +5,14 @@
  * KiB buffer in front of mtcute's own, and a stream write per packet. Idle
  * clients are all connection, so that cost is most of what they cost:
  * reading and writing a `Deno.TcpConn` directly keeps one buffer (mtcute's)
- * and makes a keep-alive ping a plain socket write.
+ * and makes a keep-alive ping a plain socket write. Each socket is counted
+ * in the process's descriptor budget while open.
  */
 import { IntermediatePacketCodec } from "@mtcute/core";
 import type { BasicDcOption } from "@mtcute/core/utils.js";
 import type { ITelegramConnection, TelegramTransport } from "@mtcute/core";
 import { ConnectionClosedError } from "@fuman/net";
+import type { DescriptorBudget } from "../descriptors.ts";
 
 type Endpoint = { address: string; port: number };
 
@@ -24,7 +26,11 @@ function endpointOf(address: Deno.Addr): Endpoint | null {
 export class DenoTcpConnection implements ITelegramConnection {
   #closed = false;
 
-  constructor(readonly conn: Deno.TcpConn) {}
+  constructor(
+    readonly conn: Deno.TcpConn,
+    /** Called once, when the connection is closed. */
+    readonly onClose: () => void = () => {},
+  ) {}
 
   get localAddress(): Endpoint | null {
     return endpointOf(this.conn.localAddr);
@@ -74,16 +80,43 @@ export class DenoTcpConnection implements ITelegramConnection {
     } catch {
       // Already closed by the peer.
     }
+    this.onClose();
   }
 }
 
-/** The transport mtcute's clients are given: intermediate framing over Deno TCP, as @mtcute/node's TcpTransport does over node:net. */
+/**
+ * The transport mtcute's clients are given: intermediate framing over Deno
+ * TCP, as @mtcute/node's TcpTransport does over node:net. A client admitted
+ * with a seat (one descriptor its host counted before it started) uses it
+ * for one open connection; any other connection, a reconnect or a file
+ * pool's, is counted without being refused: refusing would break a client
+ * that is up, so new clients and transfers are refused early instead.
+ */
 export class DenoTcpTransport implements TelegramTransport {
+  #seatFree: boolean;
+
+  constructor(readonly descriptors: DescriptorBudget, seated = false) {
+    this.#seatFree = seated;
+  }
+
   async connect(dc: BasicDcOption): Promise<ITelegramConnection> {
-    const conn = await Deno.connect({ hostname: dc.ipAddress, port: dc.port });
+    const seated = this.#seatFree;
+    if (seated) this.#seatFree = false;
+    else this.descriptors.acquire();
+    const giveBack = () => {
+      if (seated) this.#seatFree = true;
+      else this.descriptors.release();
+    };
+    let conn: Deno.TcpConn;
+    try {
+      conn = await Deno.connect({ hostname: dc.ipAddress, port: dc.port });
+    } catch (error) {
+      giveBack();
+      throw error;
+    }
     conn.setNoDelay(true);
     conn.setKeepAlive(true);
-    return new DenoTcpConnection(conn);
+    return new DenoTcpConnection(conn, giveBack);
   }
 
   packetCodec(): IntermediatePacketCodec {

@@ -7,10 +7,14 @@
  * option) and get their usual sizes on the client's first file transfer,
  * announced by the two ways mtcute reaches a pool: `getPoolSize` (an upload
  * or download sizes its workers with it) and a call with a pool `kind`.
+ * A transfer is refused (503) when the process is too near its descriptor
+ * limit for the sockets it may open.
  */
 import { networkMiddlewares } from "@mtcute/core";
 import type { ConnectionKind, RpcCallMiddleware } from "@mtcute/core";
 import type { TelegramClient } from "@mtcute/core/client.js";
+import type { DescriptorBudget } from "../descriptors.ts";
+import { TRANSFER_DESCRIPTORS } from "../descriptors.ts";
 
 /** What this uses of mtcute's network manager (public there, but not exported). */
 interface PoolSizes {
@@ -42,6 +46,8 @@ function defaultPoolSize(
 export class LazyFilePools {
   #opened = false;
 
+  constructor(readonly descriptors: DescriptorBudget) {}
+
   /** The `network.connectionCount` option. */
   readonly connectionCount = (
     kind: ConnectionKind,
@@ -63,14 +69,19 @@ export class LazyFilePools {
     },
   ];
 
-  /** Opens the pools before mtcute sizes an upload or download by them. */
+  /** Opens the pools before mtcute sizes an upload or download by them (each transfer asks, once, at its start). */
   attach(client: TelegramClient): void {
     const network = (client as unknown as {
       _client: { mt: { network: PoolSizes } };
     })._client.mt.network;
     const poolSize = network.getPoolSize.bind(network);
     network.getPoolSize = (kind: ConnectionKind, dcId?: number) => {
-      if (kind !== "main") this.#open(network);
+      if (kind !== "main") {
+        if (!this.descriptors.hasRoom("transfer", TRANSFER_DESCRIPTORS)) {
+          throw this.descriptors.exhausted("transfer");
+        }
+        this.#open(network);
+      }
       return poolSize(kind, dcId);
     };
   }

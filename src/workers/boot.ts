@@ -12,6 +12,8 @@ export const BOOT_CONCURRENCY_PER_WORKER = 16;
 
 /** How often progress is logged while booting. */
 const PROGRESS_LOG_MS = 5_000;
+/** Failures logged one by one; past these only the progress lines count them (10,000 sessions can fail alike). */
+const FAILURES_LOGGED = 10;
 
 /** How far the boot has come: read by /stats while it runs. */
 export interface BootProgress {
@@ -33,8 +35,10 @@ export interface BootOptions {
   timeoutMs: number;
   /** Sessions handled at once (default: BOOT_CONCURRENCY_PER_WORKER per worker). */
   concurrency?: number;
-  /** Receives progress lines (default console.log); errors always go to console.error. */
+  /** Receives progress lines (default console.log). */
   log?: (line: string) => void;
+  /** Receives failures (default console.error). */
+  logError?: (line: string) => void;
 }
 
 /** Progress of a boot that begins now. */
@@ -66,6 +70,7 @@ export async function bootClients(
     timeoutMs,
     concurrency = BOOT_CONCURRENCY_PER_WORKER * pool.size,
     log = console.log,
+    logError = console.error,
   }: BootOptions,
 ): Promise<BootProgress> {
   const ids = await listClientIds(dataDir);
@@ -88,11 +93,16 @@ export async function bootClients(
         if (await pool.boot(ref, { timeoutMs })) progress.started++;
       } catch (error) {
         progress.failed++;
-        console.error(
-          `a client failed to start: ${
-            error instanceof Error ? error.message : error
-          }`,
-        );
+        if (progress.failed <= FAILURES_LOGGED) {
+          const more = progress.failed === FAILURES_LOGGED
+            ? " (further failures are only counted)"
+            : "";
+          logError(
+            `a client failed to start: ${
+              error instanceof Error ? error.message : error
+            }${more}`,
+          );
+        }
       } finally {
         progress.checked++;
       }

@@ -5,6 +5,7 @@
  * of them: what one event-loop turn produced (see `MessageBatcher`).
  */
 import type { ClientRef } from "../client_id.ts";
+import type { DescriptorPlan } from "../descriptors.ts";
 import type { FileGcFigures } from "../reclaim.ts";
 import type { ClientStats } from "./client_stats.ts";
 
@@ -24,6 +25,8 @@ export interface WorkerConfig {
   pollTimeoutSeconds?: number;
   /** `--file-gc`: MiB of file data between two garbage collections in the worker (0: off; absent: the default). */
   fileGcMib?: number;
+  /** The process's descriptor count, shared with the front (absent: nothing is refused). */
+  descriptors?: { plan: DescriptorPlan; buffer: SharedArrayBuffer };
 }
 
 /** A worker's answer to `stats`. */

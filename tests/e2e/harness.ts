@@ -108,6 +108,8 @@ export interface GatewayOptions {
   /** Reuse a data directory (to test restarts); a fresh temp dir otherwise. */
   dataDir?: string;
   extraArgs?: string[];
+  /** The gateway's `ulimit -n`. */
+  openFileLimit?: number;
 }
 
 /** Starts `main.ts` with its real CLI against the emulator, on a free port. */
@@ -123,7 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     "--workers",
     String(options.workers ?? 1),
     ...(options.extraArgs ?? []),
-  ]);
+  ], { openFileLimit: options.openFileLimit });
   const [, url] = await child.waitFor(
     /listening on (http:\/\/[\d.]+:\d+)\//,
     60_000,

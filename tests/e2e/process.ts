@@ -11,14 +11,24 @@ export interface Child {
   stop(signal?: Deno.Signal): Promise<Deno.CommandStatus>;
 }
 
-/** Spawns `deno run -A <script> ...args` with piped output. */
+/** Spawns `deno run -A <script> ...args` with piped output (under `prlimit` for an open-file limit). */
 export function spawnDeno(
   script: string,
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    /** The child's `ulimit -n` (soft and hard). */
+    openFileLimit?: number;
+  } = {},
 ): Child {
-  const process = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", script, ...args],
+  const deno = [Deno.execPath(), "run", "--allow-all", script, ...args];
+  const limit = options.openFileLimit;
+  const [command, ...commandArgs] = limit === undefined
+    ? deno
+    : ["prlimit", `--nofile=${limit}:${limit}`, ...deno];
+  const process = new Deno.Command(command, {
+    args: commandArgs,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",

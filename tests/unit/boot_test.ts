@@ -92,6 +92,27 @@ Deno.test("bootClients() keeps quiet when no session needs to run, and the defau
   });
 });
 
+Deno.test("bootClients() logs the first ten failures one by one and only counts the rest", async () => {
+  await withSessions(25, async (dataDir) => {
+    const pool = {
+      size: 1,
+      boot(ref: ClientRef): Promise<boolean> {
+        return Promise.reject(new Error(`refused ${ref.id}`));
+      },
+    };
+    const errors: string[] = [];
+    const progress = await bootClients(pool, dataDir, startBootProgress(), {
+      timeoutMs: 1000,
+      log: () => {},
+      logError: (line) => errors.push(line),
+    });
+    assertStrictEquals(progress.failed, 25);
+    assertStrictEquals(errors.length, 10);
+    assertMatch(errors[0], /^a client failed to start: refused bot/);
+    assertMatch(errors[9], /\(further failures are only counted\)$/);
+  });
+});
+
 Deno.test("describeBoot() groups thousands and leaves failures out when there are none", () => {
   assertMatch(
     describeBoot({

@@ -9,6 +9,7 @@ import { WorkerPlatform } from "./platform.ts";
 import { failUncreatableDcs } from "./dc_creation_patch.ts";
 import { makeAsyncLocksFifo } from "./fifo_lock_patch.ts";
 import { keepIdleConnectionsOpen } from "./ping_delay_patch.ts";
+import { skipPongAcks } from "./pong_ack_patch.ts";
 import { openSqliteStorage } from "./sqlite_storage.ts";
 import { LazyFilePools } from "./lazy_file_pools.ts";
 import { DenoTcpTransport } from "./deno_tcp.ts";
@@ -31,6 +32,7 @@ export async function createHostContext(
 ): Promise<HostContext> {
   makeAsyncLocksFifo();
   keepIdleConnectionsOpen();
+  skipPongAcks();
   const crypto = new NodeCryptoProvider();
   await crypto.initialize();
   if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);

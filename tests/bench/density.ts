@@ -53,8 +53,15 @@ export interface DensityOptions {
   probeMs?: number;
 }
 
-/** Idle databases close after DEFAULT_IDLE_CLOSE_MS, swept every half of it: settle past both. */
-const SETTLE_MS = DEFAULT_IDLE_CLOSE_MS * 1.5 + 5_000;
+/**
+ * mtcute writes the peers a call brought 30 s later (its storage's
+ * `updatesWriteInterval`), opening the client's database again, which then
+ * closes after DEFAULT_IDLE_CLOSE_MS, swept every half of it: idle is
+ * measured once all of that is past. (Before, the window caught the
+ * deferred writes of the last clients to log in: at 1,000 clients, most.)
+ */
+const MTCUTE_PEER_WRITE_MS = 30_000;
+const SETTLE_MS = MTCUTE_PEER_WRITE_MS + DEFAULT_IDLE_CLOSE_MS * 1.5 + 5_000;
 
 /** Creates `count` bots in the emulator, several requests in flight. */
 async function createBots(dc: Dc, count: number): Promise<Bot[]> {

@@ -6,6 +6,7 @@
  * emulator.
  */
 import { assert, assertEquals, assertStrictEquals } from "../assert.ts";
+import { Long } from "@mtcute/core";
 import { RawJson } from "../../src/raw_json.ts";
 import { botClientId } from "../../src/client_id.ts";
 import { emulatorHostContext } from "./_emulator_context.ts";
@@ -136,5 +137,51 @@ idleTest(
     assertStrictEquals(uploaded.size, bytes.length);
     // TDLib's sizes on DC 2 for an account without Premium.
     assertEquals(filePoolSizes(host), [4, 2, 2]);
+  },
+);
+
+/** The client's main connection on its primary DC (mtcute's, not exported). */
+function mainConnection(host: ClientHost) {
+  return (host.client as unknown as {
+    _client: {
+      mt: {
+        network: {
+          _primaryDc: {
+            main: {
+              _connections: {
+                _handleMessage(id: Long, message: object): void;
+                _session: { queuedAcks: Long[] };
+              }[];
+            };
+          };
+        };
+      };
+    };
+  })._client.mt.network._primaryDc.main._connections[0];
+}
+
+idleTest(
+  "a pong queues no acknowledgment (MTProto: pongs need none), other messages still do",
+  async ({ host }) => {
+    await call(host, "getMe");
+    const connection = mainConnection(host);
+    const queued = () => connection._session.queuedAcks.length;
+    const before = queued();
+    // Server message ids are odd; these are new to the connection, so neither is dropped as a repeat.
+    const serverMsgId = (n: number) =>
+      Long.fromNumber(Math.floor(Date.now() / 1000)).shiftLeft(32).add(
+        n * 4 + 1,
+      );
+    connection._handleMessage(serverMsgId(1), {
+      _: "mt_pong",
+      msgId: Long.ZERO,
+      pingId: Long.ZERO,
+    });
+    assertStrictEquals(queued(), before);
+    connection._handleMessage(serverMsgId(2), {
+      _: "mt_msgs_state_req",
+      msgIds: [],
+    });
+    assertStrictEquals(queued(), before + 1);
   },
 );

@@ -285,6 +285,7 @@ export class MtprotoSession implements Session {
       this.answer(
         record,
         service.rpc ? rpcResult(msgId, service.body) : service.body,
+        service.contentRelated,
       );
       if (object._ === "mt_destroy_auth_key") {
         this.flush();
@@ -317,7 +318,7 @@ export class MtprotoSession implements Session {
   private serviceAnswer(
     msgId: Long,
     request: TlObject,
-  ): { body: Uint8Array; rpc: boolean } | undefined {
+  ): { body: Uint8Array; rpc: boolean; contentRelated?: boolean } | undefined {
     switch (request._) {
       case "mt_ping_delay_disconnect":
         this.link?.closeUnlessPingedWithin(request.disconnectDelay as number);
@@ -330,6 +331,8 @@ export class MtprotoSession implements Session {
             pingId: request.pingId,
           }),
           rpc: false,
+          // "These messages do not require acknowledgments" (MTProto's service messages).
+          contentRelated: false,
         };
       case "mt_get_future_salts":
         return {
@@ -384,12 +387,16 @@ export class MtprotoSession implements Session {
     };
   }
 
-  private answer(record: ReceivedMessage, body: Uint8Array): void {
+  private answer(
+    record: ReceivedMessage,
+    body: Uint8Array,
+    contentRelated = true,
+  ): void {
     record.acked = true;
     record.answered = true;
     if (record.dropped || this.destroyed) return;
     record.answerMsgId =
-      this.outbox.add(body, { contentRelated: true, isResponse: true }).msgId;
+      this.outbox.add(body, { contentRelated, isResponse: true }).msgId;
   }
 
   private async runRpc(
@@ -425,6 +432,7 @@ export class MtprotoSession implements Session {
       this.answer(
         record,
         service.rpc ? rpcResult(msgId, service.body) : service.body,
+        service.contentRelated,
       );
       this.scheduleFlush();
       return true;

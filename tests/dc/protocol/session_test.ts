@@ -249,6 +249,25 @@ Deno.test("push, disconnect(), and a session resumed on a new connection", async
   });
 });
 
+Deno.test("a pong needs no acknowledgment: its seqno is even and it is not sent again on a new connection", async () => {
+  await withSession(async (session, harness) => {
+    await session.send(ping());
+    const [pong] = await session.receive();
+    assertEquals([pong.object._, pong.seqNo % 2], ["mt_pong", 0]);
+    // Left unacknowledged; a content-related message would come again once the session reconnects.
+    const old = session.connection;
+    session.connection = await RawConnection.open(harness.server.port);
+    try {
+      const second = await session.send(ping());
+      const replies = await session.receive();
+      assertEquals(replies.map((m) => m.object._), ["mt_pong"]);
+      assertEquals(replies[0].object.msgId, second);
+    } finally {
+      await old.close();
+    }
+  });
+});
+
 Deno.test("a ping inside invoke wrappers gets the same bare pong", async () => {
   await withSession(async (session) => {
     const pingId = randomLong();

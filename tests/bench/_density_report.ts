@@ -36,6 +36,14 @@ export interface DensityRun {
     /** Cores the emulator used over the restart (near 1: the emulator was the limit). */
     emulatorCpu: number;
     gatewayCpu: number;
+    /** The kernel's count of the gateway's descriptors (most seen, and once all deliver) beside the gateway's own. */
+    descriptors: {
+      peakOpen: number;
+      open: number;
+      counted: number;
+      reserved: number;
+      limit: number | null;
+    };
   };
 }
 
@@ -125,6 +133,15 @@ function latencyTable(runs: DensityRun[]): string {
   );
 }
 
+function descriptorCell(
+  { peakOpen, open, counted, reserved, limit }:
+    DensityRun["restart"]["descriptors"],
+): string {
+  return `${num(peakOpen)}, then ${num(open)} (${num(counted)} + ${
+    num(reserved)
+  }) / ${limit === null ? "no limit" : num(limit)}`;
+}
+
 function restartTable(runs: DensityRun[]): string {
   return table(
     [
@@ -138,6 +155,7 @@ function restartTable(runs: DensityRun[]): string {
       "RSS after",
       "gateway CPU",
       "emulator CPU",
+      "open files: peak, then (counted + set aside) / limit",
     ],
     runs.map((run) => {
       const rate = run.clients / run.restart.seconds;
@@ -152,6 +170,7 @@ function restartTable(runs: DensityRun[]): string {
         mib(run.restart.rssAfter),
         corePct(run.restart.gatewayCpu),
         corePct(run.restart.emulatorCpu),
+        descriptorCell(run.restart.descriptors),
       ];
     }),
   );

@@ -56,3 +56,24 @@ export function threadCores(
   }
   return [...byName].sort((a, b) => b[1] - a[1]);
 }
+
+/** How many file descriptors `pid` has open (0 if it is gone). */
+export function openDescriptors(pid: number): number {
+  try {
+    return [...Deno.readDirSync(`/proc/${pid}/fd`)].length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples `pid`'s open descriptors every second until stopped; returns the most seen. */
+export function sampleDescriptorPeak(pid: number): () => number {
+  let peak = openDescriptors(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, openDescriptors(pid));
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, openDescriptors(pid));
+  };
+}

@@ -28,7 +28,12 @@ import {
   type Section,
   sleep,
 } from "./_stats.ts";
-import { threadCores, threadSeconds } from "./_proc.ts";
+import {
+  openDescriptors,
+  sampleDescriptorPeak,
+  threadCores,
+  threadSeconds,
+} from "./_proc.ts";
 import { startHookCounter } from "./_hook_counter.ts";
 import {
   CONCURRENCY,
@@ -223,10 +228,13 @@ async function measureWorkers(
       extraArgs,
     });
     const gatewayMeter = new CpuMeter({ gateway: gateway.child.process.pid });
+    const descriptorPeak = sampleDescriptorPeak(gateway.child.process.pid);
     await hooks.untilAll(texts, {
       timeoutMs: Math.max(120_000, bots.length * 100),
     });
     const seconds = (performance.now() - restarted) / 1000;
+    const peakOpen = descriptorPeak();
+    const counted = (await gateway.stats()).descriptors!;
     return {
       workers,
       clients: bots.length,
@@ -249,6 +257,13 @@ async function measureWorkers(
         rssAfter: rssBytes(gateway.child.process.pid),
         emulatorCpu: restartMeter.read().emulator,
         gatewayCpu: gatewayMeter.read().gateway,
+        descriptors: {
+          peakOpen,
+          open: openDescriptors(gateway.child.process.pid),
+          counted: counted.inUse,
+          reserved: counted.reserved,
+          limit: counted.limit,
+        },
       },
     };
   } catch (error) {

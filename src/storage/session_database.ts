@@ -39,10 +39,13 @@ export const DEFAULT_IDLE_CLOSE_MS = 5_000;
 export const MAX_OPEN_DATABASES = 256;
 
 /**
- * A batch opened within this long of the previous commit waits for the next
- * timer turn (Deno's setTimeout(0): at least 1 ms) rather than the next
- * event-loop turn: writes are streaming in, and each commit costs ~10
- * syscalls and ~20–60 µs whatever it holds.
+ * A batch opened within this long of the previous batch's end-of-turn commit
+ * waits for the next timer turn (Deno's setTimeout(0): at least 1 ms) rather
+ * than the next event-loop turn: writes are streaming in (a burst of updates,
+ * one per TCP read), and each commit writes every page it touched (two
+ * syscalls each, ~5 pages per update) however few rows changed on it. Commits
+ * a reader forces (`commitBatch`) do not count, so an update after a poll's
+ * confirmation is not taken for a stream.
  */
 const STREAMING_WITHIN_MS = 1;
 
@@ -89,8 +92,8 @@ export class SessionDatabase {
   #closed = false;
   /** Callbacks waiting for the open write batch to commit; undefined while none is open. */
   #batch?: (() => void)[];
-  /** When the last write batch committed (performance.now()). */
-  #lastCommit = -Infinity;
+  /** When a batch was last committed at the end of its turn (performance.now()). */
+  #lastTurnCommit = -Infinity;
   /** Why a write batch failed to commit: the database refuses writes from then on (see #fail). */
   #failed?: Error;
 
@@ -183,9 +186,11 @@ export class SessionDatabase {
 
   /**
    * Runs `fn` atomically in the current write batch: one transaction, opened
-   * by the first batched write and committed once the event loop turns (the
-   * next timer turn while writes stream in; see STREAMING_WITHIN_MS), or by
-   * `commitBatch`, so a burst of writes costs one commit instead of one each. Every write on the connection while the batch
+   * by the first batched write and committed once the event loop turns
+   * (setImmediate; the next timer turn while writes stream in, see
+   * STREAMING_WITHIN_MS), or by `commitBatch`, so the writes of one turn
+   * (every update of a TCP read, mtcute's state after them) cost one commit
+   * instead of one each. Every write on the connection while the batch
    * is open, mtcute's included, commits with it: a crash loses the batch as a
    * whole or not at all.
    */
@@ -195,13 +200,15 @@ export class SessionDatabase {
       this.#connection().exec("BEGIN");
       this.#batch = [];
       const commit = () => {
+        if (!this.#batch) return;
         try {
           this.commitBatch();
+          this.#lastTurnCommit = performance.now();
         } catch {
           // Logged, and the database refuses writes from now on (see #fail).
         }
       };
-      if (performance.now() - this.#lastCommit < STREAMING_WITHIN_MS) {
+      if (performance.now() - this.#lastTurnCommit < STREAMING_WITHIN_MS) {
         setTimeout(commit, 0);
       } else setImmediate(commit);
     }
@@ -223,7 +230,6 @@ export class SessionDatabase {
     } catch (error) {
       this.#fail(db, error);
     }
-    this.#lastCommit = performance.now();
     for (const callback of waiting) callback();
   }
 

@@ -192,7 +192,8 @@ export class SessionDatabase {
    * (every update of a TCP read, mtcute's state after them) cost one commit
    * instead of one each. Every write on the connection while the batch
    * is open, mtcute's included, commits with it: a crash loses the batch as a
-   * whole or not at all.
+   * whole or not at all. A statement that fails undoes only itself; several
+   * that must stand or fall together go in a `transaction` inside.
    */
   batch<T>(fn: () => T): T {
     if (this.#failed) throw this.#failed;
@@ -212,7 +213,7 @@ export class SessionDatabase {
         setTimeout(commit, 0);
       } else setImmediate(commit);
     }
-    return this.#savepoint(fn);
+    return fn();
   }
 
   /**

@@ -120,19 +120,22 @@ export class UpdateStore {
       now?: number;
     } = {},
   ): number | undefined {
-    const id = this.#db.batch(() => {
-      if (identity !== undefined) {
-        const seen = this.#db.prepare(
-          "insert or ignore into gateway_seen (identity, created_at) values (?, ?)",
-        )
-          .run(identity, now);
-        if (Number(seen.changes) === 0) return undefined;
-      }
-      const row = this.#db.prepare(
-        "insert into gateway_updates (kind, payload, created_at, format, source) values (?, ?, ?, 1, ?) returning id",
-      ).get(kind, payload ?? "", now, source ?? null) as { id: number };
-      return Number(row.id);
-    });
+    // Atomic (a savepoint of the batch): a seen identity without its update would skip its repeat.
+    const id = this.#db.batch(() =>
+      this.#db.transaction(() => {
+        if (identity !== undefined) {
+          const seen = this.#db.prepare(
+            "insert or ignore into gateway_seen (identity, created_at) values (?, ?)",
+          )
+            .run(identity, now);
+          if (Number(seen.changes) === 0) return undefined;
+        }
+        const row = this.#db.prepare(
+          "insert into gateway_updates (kind, payload, created_at, format, source) values (?, ?, ?, 1, ?) returning id",
+        ).get(kind, payload ?? "", now, source ?? null) as { id: number };
+        return Number(row.id);
+      })
+    );
     if (id !== undefined && ++this.#pushesSincePrune >= PRUNE_EVERY) {
       this.prune(now);
     }

@@ -150,7 +150,7 @@ Deno.test("closing the connection (for good, or while idle) commits the open bat
     }
   }));
 
-Deno.test("a batch that fails to commit keeps nothing, and the database refuses writes after it (reads still work)", () =>
+Deno.test("a batch that fails to commit keeps nothing, wakes its waiters, and the database refuses writes after it (reads still work)", () =>
   withCrashView(async (database, onDisk) => {
     // A deferred foreign key fails at COMMIT, as a full disk would.
     database.exec(`
@@ -159,6 +159,7 @@ Deno.test("a batch that fails to commit keeps nothing, and the database refuses 
       create table child (parent integer references parent (id) deferrable initially deferred);
     `);
     const errors: unknown[] = [];
+    let woken = false;
     const logged = console.error;
     console.error = (...args) => errors.push(args);
     try {
@@ -168,11 +169,14 @@ Deno.test("a batch that fails to commit keeps nothing, and the database refuses 
       database.batch(() =>
         database.prepare("insert into child (parent) values (7)").run()
       );
+      // A reader waiting for the batch is woken all the same, to find its updates gone, not hang.
+      database.afterCommit(() => woken = true);
       await turn();
     } finally {
       console.error = logged;
     }
     assertEquals(errors.length, 1);
+    assert(woken);
     assertEquals(onDisk("select v from t"), []);
     // Any later commit could persist mtcute's state past the lost batch.
     for (

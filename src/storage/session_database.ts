@@ -8,7 +8,7 @@
  * connection, when first used.
  */
 import { DatabaseSync } from "node:sqlite";
-import { setImmediate } from "node:timers";
+import { WriteBatch } from "./write_batch.ts";
 
 /** Values a statement binds (node:sqlite's). */
 export type SqlValue = null | number | bigint | string | Uint8Array;
@@ -37,19 +37,6 @@ export const DEFAULT_IDLE_CLOSE_MS = 5_000;
  * opening one closes the least recently used.
  */
 export const MAX_OPEN_DATABASES = 256;
-
-/**
- * A batch opened within this long of the previous batch's end-of-turn commit
- * waits for the next timer turn (Deno's setTimeout(0): at least 1 ms) rather
- * than the next event-loop turn: writes are streaming in (a burst of updates,
- * one per TCP read), and each commit writes every page it touched (two
- * syscalls each, ~5 pages per update) however few rows changed on it. Commits
- * a reader forces (`commitBatch`) do not count. Updates sent one at a time
- * (the next once the previous arrived) come about 1 ms apart and must not wait
- * for a timer: at 1 ms here, the benchmark's one-at-a-time webhook latency went
- * from ~1.0 to ~1.8 ms.
- */
-const STREAMING_WITHIN_MS = 0.5;
 
 /** The open databases, swept for idle ones by one timer per thread. */
 const open = new Set<SessionDatabase>();
@@ -92,12 +79,7 @@ export class SessionDatabase {
   readonly #idleCloseMs: number;
   #lastUsed = 0;
   #closed = false;
-  /** Callbacks waiting for the open write batch to commit; undefined while none is open. */
-  #batch?: (() => void)[];
-  /** When a batch was last committed at the end of its turn (performance.now()). */
-  #lastTurnCommit = -Infinity;
-  /** Why a write batch failed to commit: the database refuses writes from then on (see #fail). */
-  #failed?: Error;
+  readonly #batch: WriteBatch;
 
   constructor(
     readonly path: string,
@@ -105,6 +87,11 @@ export class SessionDatabase {
   ) {
     // An in-memory database exists only while it is open.
     this.#idleCloseMs = path === ":memory:" ? 0 : idleCloseMs;
+    this.#batch = new WriteBatch(
+      path,
+      () => this.#connection(),
+      () => this.#db,
+    );
   }
 
   /** When the database was last used (performance.now()). */
@@ -143,15 +130,13 @@ export class SessionDatabase {
     return statement;
   }
 
-  #writable(sql: string) {
-    if (this.#failed) throw this.#failed;
-    return this.#prepared(sql);
-  }
-
   /** A statement, prepared once per connection (and cached by its text). */
   prepare(sql: string): SessionStatement {
     return {
-      run: (...params) => this.#writable(sql).run(...params),
+      run: (...params) => {
+        this.#batch.refuseIfFailed();
+        return this.#prepared(sql).run(...params);
+      },
       get: (...params) =>
         this.#prepared(sql).get(...params) as
           | Record<string, unknown>
@@ -172,111 +157,40 @@ export class SessionDatabase {
    * commits with it, so nothing written before it can commit after it.
    */
   transaction<T>(fn: () => T): T {
-    if (this.#failed) throw this.#failed;
-    if (this.#batch) return this.#savepoint(fn);
+    this.#batch.refuseIfFailed();
+    const [begin, commit, rollback] = this.#batch.open
+      ? ["SAVEPOINT write", "RELEASE write", "ROLLBACK TO write; RELEASE write"]
+      : ["BEGIN", "COMMIT", "ROLLBACK"];
     const db = this.#connection();
-    db.exec("BEGIN");
+    db.exec(begin);
     try {
       const result = fn();
-      db.exec("COMMIT");
+      db.exec(commit);
       return result;
     } catch (error) {
-      db.exec("ROLLBACK");
+      db.exec(rollback);
       throw error;
     }
   }
 
   /**
-   * Runs `fn` in the current write batch: one transaction, opened
-   * by the first batched write and committed once the event loop turns
-   * (setImmediate; the next timer turn while writes stream in, see
-   * STREAMING_WITHIN_MS), or by `commitBatch`, so the writes of one turn
-   * (every update of a TCP read, mtcute's state after them) cost one commit
-   * instead of one each. Every write on the connection while the batch
-   * is open, mtcute's included, commits with it: a crash loses the batch as a
-   * whole or not at all. A statement that fails undoes only itself; several
-   * that must stand or fall together go in a `transaction` inside.
+   * Runs `fn` in the write batch (see write_batch.ts): committed with the
+   * other writes of this event-loop turn. A statement that fails undoes only
+   * itself; several that must stand or fall together go in a `transaction`
+   * inside.
    */
   batch<T>(fn: () => T): T {
-    if (this.#failed) throw this.#failed;
-    if (!this.#batch) {
-      this.#connection().exec("BEGIN");
-      this.#batch = [];
-      const commit = () => {
-        if (!this.#batch) return;
-        try {
-          this.commitBatch();
-          this.#lastTurnCommit = performance.now();
-        } catch {
-          // Logged, and the database refuses writes from now on (see #fail).
-        }
-      };
-      if (performance.now() - this.#lastTurnCommit < STREAMING_WITHIN_MS) {
-        setTimeout(commit, 0);
-      } else setImmediate(commit);
-    }
-    return fn();
+    return this.#batch.run(fn);
   }
 
-  /**
-   * Commits the open write batch now (a no-op without one); done before
-   * anything written is shown outside the worker. Throws, and fails the
-   * database, when the commit fails.
-   */
+  /** Commits the write batch now (before anything written is shown outside); throws if the commit fails. */
   commitBatch(): void {
-    const waiting = this.#batch;
-    if (!waiting || !this.#db) return;
-    const db = this.#db;
-    this.#batch = undefined;
-    try {
-      db.exec("COMMIT");
-    } catch (error) {
-      this.#fail(db, error);
-    } finally {
-      for (const callback of waiting) callback();
-    }
+    this.#batch.commit();
   }
 
-  /**
-   * Calls `callback` once everything written so far is committed (or gone,
-   * with a batch that failed to commit): at once without an open batch.
-   */
+  /** Calls `callback` once everything written so far is committed (or gone with a failed batch). */
   afterCommit(callback: () => void): void {
-    if (this.#batch) this.#batch.push(callback);
-    else callback();
-  }
-
-  /**
-   * A batch failed to commit (a deferred constraint, the disk): its writes
-   * are gone, and mtcute holds their update state in memory only, so any
-   * later commit would persist a state past updates the queue lost. Refusing
-   * every write until the client is opened again (which reloads the last
-   * committed state and fetches them again) keeps them; reads still work.
-   */
-  #fail(db: DatabaseSync, error: unknown): never {
-    if (db.isTransaction) db.exec("ROLLBACK");
-    this.#failed = new Error(
-      `${this.path}: a write batch failed to commit (${
-        (error as Error).message
-      }); its writes are refused until the client is opened again`,
-      { cause: error },
-    );
-    console.error(this.#failed.message);
-    throw this.#failed;
-  }
-
-  #savepoint<T>(fn: () => T): T {
-    const db = this.#connection();
-    db.exec("SAVEPOINT write");
-    try {
-      const result = fn();
-      db.exec("RELEASE write");
-      return result;
-    } catch (error) {
-      db.exec("ROLLBACK TO write");
-      db.exec("RELEASE write");
-      throw error;
-    }
+    this.#batch.afterCommit(callback);
   }
 
   /** Closes the connection if it has not been used for the idle time (the sweeper calls this). */
@@ -288,9 +202,9 @@ export class SessionDatabase {
 
   #disconnect(): void {
     try {
-      this.commitBatch();
+      this.#batch.commit();
     } catch {
-      // Logged, and the database refuses writes (see #fail); the file is closed all the same.
+      // Logged, and writes are refused from now on (see write_batch.ts); the file is closed all the same.
     }
     open.delete(this);
     this.#statements.clear();

@@ -8,6 +8,7 @@
  * connection, when first used.
  */
 import { DatabaseSync } from "node:sqlite";
+import { WriteBatch } from "./write_batch.ts";
 
 /** Values a statement binds (node:sqlite's). */
 export type SqlValue = null | number | bigint | string | Uint8Array;
@@ -89,6 +90,7 @@ export class SessionDatabase {
   readonly #idleCloseMs: number;
   #lastUsed = 0;
   #closed = false;
+  readonly #batch: WriteBatch;
 
   constructor(
     readonly path: string,
@@ -96,6 +98,11 @@ export class SessionDatabase {
   ) {
     // An in-memory database exists only while it is open.
     this.#idleCloseMs = path === ":memory:" ? 0 : idleCloseMs;
+    this.#batch = new WriteBatch(
+      path,
+      () => this.#connection(),
+      () => this.#db,
+    );
   }
 
   /** When the database was last used (performance.now()). */
@@ -137,7 +144,10 @@ export class SessionDatabase {
   /** A statement, prepared once per connection (and cached by its text). */
   prepare(sql: string): SessionStatement {
     return {
-      run: (...params) => this.#prepared(sql).run(...params),
+      run: (...params) => {
+        this.#batch.refuseIfFailed();
+        return this.#prepared(sql).run(...params);
+      },
       get: (...params) =>
         this.#prepared(sql).get(...params) as
           | Record<string, unknown>
@@ -152,18 +162,46 @@ export class SessionDatabase {
     this.#connection().exec(sql);
   }
 
-  /** Runs `fn` in a transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs `fn` in a transaction: committed when it returns, rolled back when
+   * it throws. Inside an open write batch it is a savepoint of the batch and
+   * commits with it, so nothing written before it can commit after it.
+   */
   transaction<T>(fn: () => T): T {
+    this.#batch.refuseIfFailed();
+    const [begin, commit, rollback] = this.#batch.open
+      ? ["SAVEPOINT write", "RELEASE write", "ROLLBACK TO write; RELEASE write"]
+      : ["BEGIN", "COMMIT", "ROLLBACK"];
     const db = this.#connection();
-    db.exec("BEGIN");
+    db.exec(begin);
     try {
       const result = fn();
-      db.exec("COMMIT");
+      db.exec(commit);
       return result;
     } catch (error) {
-      db.exec("ROLLBACK");
+      db.exec(rollback);
       throw error;
     }
+  }
+
+  /**
+   * Runs `fn` in the write batch (see write_batch.ts): committed with the
+   * other writes of this event-loop turn. A statement that fails undoes only
+   * itself; several that must stand or fall together go in a `transaction`
+   * inside.
+   */
+  batch<T>(fn: () => T): T {
+    return this.#batch.run(fn);
+  }
+
+  /** Commits the write batch now (before anything written is shown outside); throws if the commit fails. */
+  commitBatch(): void {
+    this.#batch.commit();
+  }
+
+  /** Calls `callback` once everything written so far is committed (or gone with a failed batch). */
+  afterCommit(callback: () => void): void {
+    this.#batch.afterCommit(callback);
   }
 
   /** Closes the connection if it has not been used for the idle time (the sweeper calls this). */
@@ -174,6 +212,11 @@ export class SessionDatabase {
   }
 
   #disconnect(): void {
+    try {
+      this.#batch.commit();
+    } catch {
+      // Logged, and writes are refused from now on (see write_batch.ts); the file is closed all the same.
+    }
     open.delete(this);
     this.#statements.clear();
     const db = this.#db;

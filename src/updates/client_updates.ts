@@ -42,6 +42,8 @@ export class ClientUpdates {
   #renderer?: UpdateRenderer;
   #rendering?: Promise<void>;
   #closed = new AbortController();
+  /** Whether a wake-up of the poll and webhook waits for the write batch to commit. */
+  #releasing = false;
 
   constructor(
     store: UpdateStore,
@@ -65,7 +67,8 @@ export class ClientUpdates {
   }
 
   /**
-   * Queues an update (synchronously, before mtcute saves its state): the
+   * Queues an update (synchronously, before mtcute saves its state; a
+   * poll or webhook sees it once its write batch commits): the
    * update object itself, or (`update` null) the `source` it is rendered
    * from later, when rendering needs the network. `identity` names it so a
    * repeat fetched after a crash is skipped.
@@ -85,7 +88,17 @@ export class ClientUpdates {
     ) return;
     this.#lastUpdateAt = Date.now();
     if (payload === null) this.#renderHeldBack();
-    else this.#released();
+    else this.#releaseOnCommit();
+  }
+
+  /** Wakes the poll and webhook once the batch commits: once per batch, not once per update. */
+  #releaseOnCommit() {
+    if (this.#releasing) return;
+    this.#releasing = true;
+    this.#store.afterCommit(() => {
+      this.#releasing = false;
+      this.#released();
+    });
   }
 
   /** Sets how held-back updates are rendered, and renders those a previous run left. */

@@ -1,8 +1,12 @@
 /**
  * A client's durable update queue and delivery settings, in its sqlite file
  * beside mtcute's session tables. Updates are written synchronously when
- * mtcute hands them over, before mtcute persists its new update state, so a
- * crash can repeat an update but never lose one.
+ * mtcute hands them over, into the event-loop turn's write batch (see
+ * `SessionDatabase.batch`); mtcute persists its new update state in the same
+ * batch or a later transaction, never before, so a crash can repeat an update
+ * but never lose one. Nothing is read for delivery before it is committed: an
+ * update delivered and then rolled back by a crash would give its id to
+ * another update, which the client's next offset would confirm unseen.
  */
 import {
   SessionDatabase,
@@ -116,19 +120,22 @@ export class UpdateStore {
       now?: number;
     } = {},
   ): number | undefined {
-    const id = this.#db.transaction(() => {
-      if (identity !== undefined) {
-        const seen = this.#db.prepare(
-          "insert or ignore into gateway_seen (identity, created_at) values (?, ?)",
-        )
-          .run(identity, now);
-        if (Number(seen.changes) === 0) return undefined;
-      }
-      const row = this.#db.prepare(
-        "insert into gateway_updates (kind, payload, created_at, format, source) values (?, ?, ?, 1, ?) returning id",
-      ).get(kind, payload ?? "", now, source ?? null) as { id: number };
-      return Number(row.id);
-    });
+    // Atomic (a savepoint of the batch): a seen identity without its update would skip its repeat.
+    const id = this.#db.batch(() =>
+      this.#db.transaction(() => {
+        if (identity !== undefined) {
+          const seen = this.#db.prepare(
+            "insert or ignore into gateway_seen (identity, created_at) values (?, ?)",
+          )
+            .run(identity, now);
+          if (Number(seen.changes) === 0) return undefined;
+        }
+        const row = this.#db.prepare(
+          "insert into gateway_updates (kind, payload, created_at, format, source) values (?, ?, ?, 1, ?) returning id",
+        ).get(kind, payload ?? "", now, source ?? null) as { id: number };
+        return Number(row.id);
+      })
+    );
     if (id !== undefined && ++this.#pushesSincePrune >= PRUNE_EVERY) {
       this.prune(now);
     }
@@ -154,10 +161,11 @@ export class UpdateStore {
     return dropped;
   }
 
-  /** Rendered updates with an id of at least `fromId`, oldest first, up to the first one not rendered yet. */
+  /** Rendered updates with an id of at least `fromId`, oldest first, up to the first one not rendered yet; committed first. */
   read(
     { fromId = 0, limit }: { fromId?: number; limit: number },
   ): StoredUpdate[] {
+    this.#db.commitBatch();
     const rows = this.#db.prepare(
       `select id, kind, payload, created_at, format from gateway_updates
        where id >= ? and id < coalesce((select min(id) from gateway_updates where source is not null), 9e18)
@@ -202,9 +210,16 @@ export class UpdateStore {
     this.#db.prepare("delete from gateway_updates where id = ?").run(updateId);
   }
 
-  /** Deletes every update with an id below `offset` (Bot API's confirmation rule). */
+  /** Deletes every update with an id below `offset` (Bot API's confirmation rule), in the write batch: a lost confirmation only repeats updates. */
   confirmBelow(offset: number): void {
-    this.#db.prepare("delete from gateway_updates where id < ?").run(offset);
+    this.#db.batch(() =>
+      this.#db.prepare("delete from gateway_updates where id < ?").run(offset)
+    );
+  }
+
+  /** Calls `callback` once the updates pushed so far are committed (and so may be delivered). */
+  afterCommit(callback: () => void): void {
+    this.#db.afterCommit(callback);
   }
 
   /** Deletes every queued update. */

@@ -60,8 +60,8 @@ const BENCHMARKS: Record<Name, (run: Run) => Promise<Result | undefined>> = {
   updates: ({ quick }) =>
     benchUpdates(
       quick
-        ? { latencyMessages: 40, burstMessages: 300 }
-        : { latencyMessages: 300, burstMessages: 2000 },
+        ? { latencyMessages: 40, burstMessages: 300, burstRounds: 1 }
+        : { latencyMessages: 300, burstMessages: 2000, burstRounds: 3 },
     ),
   emulator: ({ quick }) =>
     benchEmulator(

@@ -12,24 +12,17 @@
  */
 import type { TelegramClient } from "@mtcute/core/client.js";
 import {
-  type Bot,
   closeDirect,
   createBot,
   createUser,
-  type Dc,
   directBot,
   directContext,
-  type Gateway,
   gatewayCall,
-  messageTexts,
-  say,
   startDc,
   startGateway,
   startGatewayBot,
-  type WireUpdate,
 } from "./_world.ts";
 import {
-  cpuSeconds,
   mib,
   ms,
   num,
@@ -37,10 +30,18 @@ import {
   ratio,
   rssBytes,
   type Section,
-  sleep,
   summarize,
   table,
 } from "./_stats.ts";
+import {
+  type BurstResult,
+  burstRun,
+  directReceiver,
+  latencyRun,
+  longPollReceiver,
+  type Receiver,
+  webhookReceiver,
+} from "./_update_receivers.ts";
 
 /** Options of `benchUpdates`. */
 export interface UpdatesOptions {
@@ -54,236 +55,26 @@ export interface UpdatesOptions {
   latencyMaxMs?: number;
   /** Longest a burst may take to arrive, in ms (default 90 s). */
   burstMaxMs?: number;
+  /**
+   * Bursts per receiver, taken in alternating rounds (default 3): the
+   * machine's other load comes and goes, and a single burst of each lasts
+   * about a second, so one round compares moments more than receivers.
+   */
+  burstRounds?: number;
 }
 
-/**
- * Counts arrivals of the current run's messages. Texts are
- * `bench <run> <sequence> <performance.now() at send>`; anything else (an
- * earlier run's leftovers, /start) is ignored.
- */
-class Arrivals {
-  run = 0;
-  expected = 0;
-  readonly latencies: number[] = [];
-  readonly #seen = new Set<number>();
-  lastAt = 0;
-  duplicates = 0;
-  #listener?: () => void;
-
-  /** Starts counting a new run of `expected` messages; returns its id. */
-  begin(expected: number): number {
-    this.run++;
-    this.expected = expected;
-    this.latencies.length = 0;
-    this.#seen.clear();
-    this.duplicates = 0;
-    return this.run;
-  }
-
-  get count(): number {
-    return this.#seen.size;
-  }
-
-  has(sequence: number): boolean {
-    return this.#seen.has(sequence);
-  }
-
-  /** Records one received text. */
-  receive(text: string | undefined): void {
-    const match = text?.match(/^bench (\d+) (\d+) ([\d.]+)$/);
-    if (!match || Number(match[1]) !== this.run) return;
-    const now = performance.now();
-    const sequence = Number(match[2]);
-    if (this.#seen.has(sequence)) {
-      this.duplicates++;
-      return;
-    }
-    this.#seen.add(sequence);
-    this.latencies.push(now - Number(match[3]));
-    this.lastAt = now;
-    this.#listener?.();
-  }
-
-  /** Resolves once `done()` holds after an arrival; false after `timeoutMs`. */
-  until(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    if (done()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const finish = (value: boolean) => {
-        clearTimeout(timer);
-        this.#listener = undefined;
-        resolve(value);
-      };
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      this.#listener = () => done() && finish(true);
-    });
-  }
+/** The median of `values` (the mean of the middle two for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** A receiver under test: how its updates arrive. */
-interface Receiver {
-  name: string;
-  bot: Bot;
-  arrivals: Arrivals;
-  stop(): Promise<void>;
-}
-
-/** The direct baseline: an mtcute client's onNewMessage in this process. */
-function directReceiver(client: TelegramClient, bot: Bot): Receiver {
-  const arrivals = new Arrivals();
-  client.onNewMessage.add((message) => arrivals.receive(message.text));
-  return {
-    name: "direct mtcute onNewMessage",
-    bot,
-    arrivals,
-    stop: () => Promise.resolve(),
-  };
-}
-
-/** A getUpdates loop with offset confirmation, as a long-polling program would run it. */
-function longPollReceiver(gateway: Gateway, bot: Bot): Receiver {
-  const arrivals = new Arrivals();
-  let stopping = false;
-  let offset: number | undefined;
-  const loop = (async () => {
-    while (!stopping) {
-      try {
-        // A short timeout lets the loop notice `stop` soon; an update ends the wait at once anyway.
-        const updates = await gatewayCall<WireUpdate[]>(
-          gateway,
-          bot,
-          "getUpdates",
-          [{ timeout: 2, limit: 100, ...(offset ? { offset } : {}) }],
-        );
-        for (const text of messageTexts(updates)) arrivals.receive(text);
-        if (updates.length) offset = updates.at(-1)!.updateId + 1;
-      } catch (error) {
-        if (!stopping) console.error(`long poll: ${error}`);
-        await sleep(100);
-      }
-    }
-  })();
-  return {
-    name: "gateway getUpdates (long polling)",
-    bot,
-    arrivals,
-    async stop() {
-      stopping = true;
-      await loop;
-    },
-  };
-}
-
-/** A local webhook receiver; the gateway's bot gets `setWebhook` pointing at it. */
-async function webhookReceiver(gateway: Gateway, bot: Bot): Promise<Receiver> {
-  const arrivals = new Arrivals();
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
-    async (req) => {
-      for (const text of messageTexts(await req.json())) arrivals.receive(text);
-      return new Response("ok");
-    },
-  );
-  await gatewayCall(gateway, bot, "setWebhook", [
-    `http://127.0.0.1:${server.addr.port}/hook`,
-  ]);
-  return {
-    name: "gateway webhook",
-    bot,
-    arrivals,
-    async stop() {
-      await gatewayCall(gateway, bot, "deleteWebhook").catch(() => {});
-      await server.shutdown();
-    },
-  };
-}
-
-function text(run: number, sequence: number): string {
-  return `bench ${run} ${sequence} ${performance.now()}`;
-}
-
-/** One message at a time; the next is sent once the previous arrived. */
-async function latencyRun(
-  { dc, userId, receiver, messages, maxMs }: {
-    dc: Dc;
-    userId: number;
-    receiver: Receiver;
-    messages: number;
-    maxMs: number;
-  },
-): Promise<{ latencies: number[]; lost: number }> {
-  const { arrivals, bot } = receiver;
-  const run = arrivals.begin(messages);
-  const deadline = performance.now() + maxMs;
-  let lost = 0;
-  for (let i = 0; i < messages && performance.now() < deadline; i++) {
-    await say(dc, { from: userId, to: bot.id, text: text(run, i) });
-    if (!await arrivals.until(() => arrivals.has(i), 10_000)) lost++;
-  }
-  return { latencies: [...arrivals.latencies], lost };
-}
-
-/** What one burst measured. */
-interface BurstResult {
-  messages: number;
-  arrived: number;
-  /** Until the control API accepted the last message. */
-  sendSeconds: number;
-  /** Until the last message arrived. */
-  arriveSeconds: number;
-  latencies: number[];
-  duplicates: number;
-  cpu: { emulator: number; gateway: number; bench: number };
-}
-
-/** `messages` sent by `senders` concurrent senders as fast as they can; waits for all to arrive. */
-async function burstRun(
-  { dc, gatewayPid, userId, receiver, messages, senders, maxMs }: {
-    dc: Dc;
-    gatewayPid: number;
-    userId: number;
-    receiver: Receiver;
-    messages: number;
-    senders: number;
-    maxMs: number;
-  },
-): Promise<BurstResult> {
-  const { arrivals, bot } = receiver;
-  const run = arrivals.begin(messages);
-  const cpuBefore = {
-    emulator: cpuSeconds(dc.child.process.pid),
-    gateway: cpuSeconds(gatewayPid),
-    bench: cpuSeconds("self"),
-  };
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: senders }, async () => {
-      while (next < messages && performance.now() - started < maxMs) {
-        const sequence = next++;
-        await say(dc, { from: userId, to: bot.id, text: text(run, sequence) });
-      }
-    }),
-  );
-  const sendSeconds = (performance.now() - started) / 1000;
-  await arrivals.until(
-    () => arrivals.count >= messages,
-    Math.max(1, maxMs - (performance.now() - started)),
-  );
-  const end = arrivals.count >= messages ? arrivals.lastAt : performance.now();
-  const seconds = (end - started) / 1000;
-  return {
-    messages,
-    arrived: arrivals.count,
-    sendSeconds,
-    arriveSeconds: seconds,
-    latencies: [...arrivals.latencies],
-    duplicates: arrivals.duplicates,
-    cpu: {
-      emulator: cpuSeconds(dc.child.process.pid) - cpuBefore.emulator,
-      gateway: cpuSeconds(gatewayPid) - cpuBefore.gateway,
-      bench: cpuSeconds("self") - cpuBefore.bench,
-    },
-  };
+/** Arrival rate of one burst, in updates/s. */
+function burstRate(result: BurstResult): number {
+  return result.arrived / result.arriveSeconds;
 }
 
 /** Measures update delivery (see the module comment); returns the report section. */
@@ -296,6 +87,7 @@ export async function benchUpdates(
     senders = 4,
     latencyMaxMs = 30_000,
     burstMaxMs = 90_000,
+    burstRounds = 3,
   } = options;
   const dc = await startDc();
   const gateway = await startGateway({ dc, workers: 1 });
@@ -303,7 +95,7 @@ export async function benchUpdates(
   const clients: TelegramClient[] = [];
   const receivers: Receiver[] = [];
   const latency: { name: string; latencies: number[]; lost: number }[] = [];
-  const bursts: { name: string; result: BurstResult }[] = [];
+  const bursts: { name: string; results: BurstResult[] }[] = [];
   let gatewayRss = { before: NaN, after: NaN };
   try {
     const userId = await createUser(dc);
@@ -339,18 +131,22 @@ export async function benchUpdates(
       });
     }
     for (const receiver of receivers) {
-      bursts.push({
-        name: receiver.name,
-        result: await burstRun({
-          dc,
-          gatewayPid: gateway.child.process.pid,
-          userId,
-          receiver,
-          messages: burstMessages,
-          senders,
-          maxMs: burstMaxMs,
-        }),
-      });
+      bursts.push({ name: receiver.name, results: [] });
+    }
+    for (let round = 0; round < burstRounds; round++) {
+      for (const [index, receiver] of receivers.entries()) {
+        bursts[index].results.push(
+          await burstRun({
+            dc,
+            gatewayPid: gateway.child.process.pid,
+            userId,
+            receiver,
+            messages: burstMessages,
+            senders,
+            maxMs: burstMaxMs,
+          }),
+        );
+      }
     }
     gatewayRss = { ...gatewayRss, after: rssBytes(gateway.child.process.pid) };
   } finally {
@@ -374,33 +170,47 @@ export async function benchUpdates(
       lost,
     ];
   });
-  const baseRate = bursts[0].result.arrived / bursts[0].result.arriveSeconds;
-  const burstRows = bursts.map(({ name, result }) => {
-    const s = summarize(result.latencies);
-    const rate = result.arrived / result.arriveSeconds;
+  const directRates = bursts[0].results.map(burstRate);
+  const baseRate = median(directRates);
+  const burstRows = bursts.map(({ results }, index) => {
+    const rates = results.map(burstRate);
+    const rate = median(rates);
+    const s = summarize(results.flatMap((result) => result.latencies));
+    // Each round against the direct burst of the same round: how far the ratio moved.
+    const roundRatios = rates.map((each, round) => each / directRates[round]);
+    const seconds = results.reduce((sum, r) => sum + r.arriveSeconds, 0);
+    const cpu = (key: keyof BurstResult["cpu"]) =>
+      pct(results.reduce((sum, r) => sum + r.cpu[key], 0) / seconds);
     return [
-      name,
-      `${result.arrived} / ${result.messages}`,
-      num(result.messages / result.sendSeconds),
+      bursts[index].name,
+      `${results.reduce((sum, r) => sum + r.arrived, 0)} / ${
+        results.reduce((sum, r) => sum + r.messages, 0)
+      }`,
+      num(median(results.map((r) => r.messages / r.sendSeconds))),
       num(rate),
-      result === bursts[0].result ? "–" : ratio(rate / baseRate),
-      `${ms(s.p50)} / ${ms(s.p99)}`,
-      pct(result.cpu.emulator / result.arriveSeconds),
-      result === bursts[0].result
+      index === 0 ? "–" : ratio(rate / baseRate),
+      index === 0
         ? "–"
-        : pct(result.cpu.gateway / result.arriveSeconds),
-      pct(result.cpu.bench / result.arriveSeconds),
-      result.duplicates,
+        : `${ratio(Math.min(...roundRatios))}–${
+          ratio(Math.max(...roundRatios))
+        }`,
+      `${ms(s.p50)} / ${ms(s.p99)}`,
+      cpu("emulator"),
+      index === 0 ? "–" : cpu("gateway"),
+      // Less swayed by the machine's other load than a rate: what one update costs the gateway.
+      index === 0 ? "–" : ms(
+        1000 * results.reduce((sum, r) => sum + r.cpu.gateway, 0) /
+          results.reduce((sum, r) => sum + r.arrived, 0),
+      ),
+      cpu("bench"),
+      results.reduce((sum, r) => sum + r.duplicates, 0),
     ];
   });
   const summary = latency.slice(1).map(({ name, latencies }) =>
     `${name}: update latency p50 ${ms(summarize(latencies).p50)} ms vs ${
       ms(base.p50)
     } ms direct (+${ms(summarize(latencies).p50 - base.p50)} ms); burst ${
-      num(
-        bursts.find((b) => b.name === name)!.result.arrived /
-          bursts.find((b) => b.name === name)!.result.arriveSeconds,
-      )
+      num(median(bursts.find((b) => b.name === name)!.results.map(burstRate)))
     } updates/s vs ${num(baseRate)} direct`
   );
   const markdown = [
@@ -412,10 +222,12 @@ export async function benchUpdates(
       latencyRows,
     ),
     "",
-    `Burst: ${burstMessages} messages from ${senders} concurrent senders through the control API; ` +
-    "sent/s is how fast the emulator took them, arrived/s counts until the last arrived; " +
-    "the latency includes the wait in the senders' queue behind the earlier messages. " +
-    "CPU as a share of one core over the arrival time.",
+    `Burst: ${burstMessages} messages from ${senders} concurrent senders through the control API, ` +
+    `${burstRounds} rounds alternating between the receivers; ` +
+    "sent/s is how fast the emulator took them, arrived/s counts until the last arrived (both the median round), " +
+    "per round is the lowest and highest ratio of a round against the direct burst of the same round; " +
+    "the latency (over every round) includes the wait in the senders' queue behind the earlier messages. " +
+    "CPU as a share of one core over the arrival time (and the gateway's, all threads, per update arrived).",
     "",
     table([
       "Receiver",
@@ -423,9 +235,11 @@ export async function benchUpdates(
       "Sent/s",
       "Arrived/s",
       "vs direct",
+      "Per round",
       "p50 / p99 latency",
       "Emulator CPU",
       "Gateway CPU",
+      "Gateway CPU ms/update",
       "Bench CPU",
       "Duplicates",
     ], burstRows),

@@ -38,9 +38,12 @@ export class MessageChats {
 
   /** Remembers that `messageId` (in the account's common box) is in `chatId`. */
   remember(messageId: number, chatId: number): void {
-    this.#db.prepare(
-      "insert or replace into gateway_message_chats (message_id, chat_id) values (?, ?)",
-    ).run(messageId, chatId);
+    // In the write batch of the update that names the message: one commit per burst, not per message.
+    this.#db.batch(() =>
+      this.#db.prepare(
+        "insert or replace into gateway_message_chats (message_id, chat_id) values (?, ?)",
+      ).run(messageId, chatId)
+    );
     if (++this.#writes >= TRIM_EVERY) {
       this.#writes = 0;
       this.#db.prepare(

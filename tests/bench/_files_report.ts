@@ -7,6 +7,7 @@ import {
   type Received,
   type Transfer,
 } from "./_files_measure.ts";
+import type { GetMeDuring, TwoUploads } from "./_files_concurrency.ts";
 
 /** What `benchFiles` measured. */
 export interface FilesResult {
@@ -26,6 +27,10 @@ export interface FilesResult {
     spoolLeft: number;
     /** Whether the download gave back exactly the generated file. */
     intact: boolean;
+    /** Another client's getMe at idle and during the upload. */
+    getMe: GetMeDuring;
+    /** Two uploads at once (after the round trip), and the spool files left after them. */
+    twoUploads: TwoUploads & { spoolLeft: number };
   };
   direct: {
     /** RSS of the benchmark process before the direct transfers. */
@@ -205,6 +210,24 @@ export function report(result: Omit<FilesResult, "section">): Section {
         } above idle while spooling. Spool directory afterwards: ${c.spoolLeft} file(s).`,
       ]
       : []),
+    `Two uploads at once on one worker (after the round trip): ${
+      g.twoUploads.uploads.map((upload) =>
+        `${mibps(upload.mibPerSecond)} MiB/s (${
+          ratio(upload.mibPerSecond / d.upload.mibPerSecond)
+        } of the direct upload)`
+      ).join(" and ")
+    }; the gateway's RSS peaked ${
+      mib(g.twoUploads.peakRss - g.twoUploads.idleRss)
+    } above idle; spool files left: ${g.twoUploads.spoolLeft}.`,
+    `Another client's getMe (one call at a time, 5 ms apart) during the gateway upload: p50 ${
+      g.getMe.during.p50.toFixed(1)
+    } ms, p99 ${g.getMe.during.p99.toFixed(1)} ms, max ${
+      g.getMe.during.max.toFixed(1)
+    } ms over ${g.getMe.during.count} calls; idle just before: p50 ${
+      g.getMe.idle.p50.toFixed(1)
+    } ms, p99 ${g.getMe.idle.p99.toFixed(1)} ms (p99 +${
+      (g.getMe.during.p99 - g.getMe.idle.p99).toFixed(1)
+    } ms).`,
     `First byte of the download: gateway ${
       secs(g.download.firstByteSeconds)
     }, direct ${secs(d.download.firstByteSeconds)}.`,

@@ -54,6 +54,7 @@ import {
   gatewayUpload,
 } from "./_files_transfers.ts";
 import { type FilesResult, report } from "./_files_report.ts";
+import { getMeDuring, twoUploadsAtOnce } from "./_files_concurrency.ts";
 
 export type { FilesResult };
 
@@ -95,6 +96,8 @@ export async function benchFiles(
     const userId = await createUser(dc);
     const gatewayBot = await createBot(dc, "files");
     const directBotAccount = await createBot(dc, "files");
+    // Another client of the same gateway (and worker): its getMe runs during the upload.
+    const otherBot = await createBot(dc, "files");
     const gatewayArgs = [
       "--max-upload",
       String(size + MIB),
@@ -106,6 +109,7 @@ export async function benchFiles(
     ];
     gateway = await startGateway({ dc, extraArgs: gatewayArgs });
     await startGatewayBot({ dc, gateway, bot: gatewayBot, userId });
+    await startGatewayBot({ dc, gateway, bot: otherBot, userId });
     context = await directContext(dc);
     client = await directBot(context, directBotAccount);
     await startDirectBot({ dc, client, bot: directBotAccount, userId });
@@ -120,14 +124,20 @@ export async function benchFiles(
     const emulatorIdle = rssBytes(pids.emulator);
     const hwmReset = resetHwm(pids.gateway);
 
-    const gatewayUp = await gatewayUpload({
-      gateway,
-      bot: gatewayBot,
-      userId,
-      file,
-      pids,
-      timeoutMs,
-    });
+    const uploading = gateway;
+    const { result: gatewayUp, getMe } = await getMeDuring(
+      uploading,
+      otherBot,
+      () =>
+        gatewayUpload({
+          gateway: uploading,
+          bot: gatewayBot,
+          userId,
+          file,
+          pids,
+          timeoutMs,
+        }),
+    );
     const spoolLeft = await spoolFilesLeft(gateway);
     const gatewayDown = await gatewayDownload({
       gateway,
@@ -141,6 +151,16 @@ export async function benchFiles(
     const hwmRss = hwmReset ? hwmBytes(pids.gateway) : NaN;
     await sleep(1_000);
     const afterRss = rssBytes(pids.gateway);
+    const twoUploads = await twoUploadsAtOnce({
+      gateway,
+      bots: [gatewayBot, otherBot],
+      userId,
+      file,
+      pids,
+      timeoutMs,
+      idleRss,
+    });
+    const twoUploadsSpoolLeft = await spoolFilesLeft(gateway);
 
     const benchIdle = rssBytes("self");
     const directUp = await directUpload({
@@ -200,6 +220,8 @@ export async function benchFiles(
         afterRss,
         spoolLeft,
         intact: intact(gatewayDown),
+        getMe,
+        twoUploads: { ...twoUploads, spoolLeft: twoUploadsSpoolLeft },
       },
       direct: {
         idleRss: benchIdle,
@@ -215,9 +237,14 @@ export async function benchFiles(
       emulator: {
         idleRss: emulatorIdle,
         peakRss: Math.max(
-          ...[gatewayUp, gatewayDown, directUp, directDown, curlUp].map((t) =>
-            t?.peakRss.emulator ?? 0
-          ),
+          ...[
+            gatewayUp,
+            gatewayDown,
+            directUp,
+            directDown,
+            curlUp,
+            ...twoUploads.uploads,
+          ].map((t) => t?.peakRss.emulator ?? 0),
         ),
         afterRss: rssBytes(pids.emulator),
       },
@@ -235,7 +262,7 @@ export async function benchFiles(
       summary: [] as string[],
     };
     result.summary.push(
-      `Files (issue 6), ${mib(size)} up and down: gateway peak RSS ${
+      `Files (issues 6, 19), ${mib(size)} up and down: gateway peak RSS ${
         mib(growthBytes)
       } above idle (target < ${mib(TARGET_GROWTH)}): ${
         growthBytes < TARGET_GROWTH ? "met" : "**not met**"
@@ -249,7 +276,19 @@ export async function benchFiles(
             mib(curlUp.peakRss.gateway - curlIdle)
           } above idle)`
           : ""
-      }; round trip intact: gateway ${
+      }; two uploads at once on one worker ${
+        twoUploads.uploads.map((upload) =>
+          ratio(upload.mibPerSecond / directUp.mibPerSecond)
+        ).join(" and ")
+      } (peak ${
+        mib(twoUploads.peakRss - idleRss)
+      } above idle); another client's getMe p50/p99 ${
+        getMe.during.p50.toFixed(1)
+      }/${getMe.during.p99.toFixed(1)} ms during the upload vs ${
+        getMe.idle.p50.toFixed(1)
+      }/${getMe.idle.p99.toFixed(1)} ms idle; first download byte ${
+        (gatewayDown.firstByteSeconds * 1000).toFixed(0)
+      } ms; round trip intact: gateway ${
         result.gateway.intact ? "yes" : "**no**"
       }, direct ${result.direct.intact ? "yes" : "**no**"}.`,
     );

@@ -190,7 +190,7 @@ export function report(result: Omit<FilesResult, "section">): Section {
       mibps(
         result.bytes / MIB / (g.upload.seconds - g.upload.spooledSeconds),
       )
-    } MiB/s from the spool to the emulator). The upload to Telegram starts only once the part is spooled, so the two run one after the other. ` +
+    } MiB/s from the end of the spool to the answer; the upload to Telegram starts once 10 MiB are spooled, so the two overlap). ` +
     `The gateway's RSS peaked at ${
       mib(g.upload.spoolPeakRss)
     } while spooling, ${mib(g.upload.spoolPeakRss - g.idleRss)} above idle.`,

@@ -10,6 +10,9 @@ import { fileReferencesIn } from "../file_reference.ts";
 import { discardUploads, readMultipartArgs } from "./uploads.ts";
 import type { UploadStreamer } from "./streamed_uploads.ts";
 
+/** How long spooling a Content-Length body keeps the front thread before other requests run. */
+const SPOOL_SLICE_MS = 10;
+
 /** A method's arguments, in order, and the (spooled) files of a multipart body by part name. */
 export interface ParsedArgs {
   args: unknown[];
@@ -97,6 +100,8 @@ export async function parseArgs(
       uploadDir: options.uploadDir,
       maxTextBytes: options.maxBodyBytes,
       streamer: options.streamer,
+      // A Content-Length body can share the thread while it is spooled; a chunked one cannot.
+      sliceMs: contentLength !== null ? SPOOL_SLICE_MS : undefined,
     })
   );
   try {

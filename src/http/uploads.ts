@@ -19,6 +19,13 @@ export interface MultipartOptions {
   maxTextBytes: number;
   /** Starts uploads to Telegram while large file parts arrive; without it, they start with the call. */
   streamer?: UploadStreamer;
+  /**
+   * Lets other requests run after this many milliseconds of spooling
+   * (absent: only when no bytes are waiting). Safe only for a body with a
+   * Content-Length: a chunked body whose reader yields falls behind (see
+   * SpoolFile).
+   */
+  sliceMs?: number;
 }
 
 /** Reads a text part, at most `budget` bytes. */
@@ -112,7 +119,10 @@ class SpoolFile {
 async function spool(
   body: ReadableStream<Uint8Array>,
   path: string,
-  onWritten?: (written: number) => void,
+  { onWritten, sliceMs }: {
+    onWritten?: (written: number) => void;
+    sliceMs?: number;
+  },
 ): Promise<number> {
   // Opened synchronously for the same reason: no event-loop turn mid-body.
   using file = Deno.openSync(path, {
@@ -122,8 +132,13 @@ async function spool(
   });
   const spooled = new SpoolFile(file, onWritten);
   // On a write error the request is abandoned as a whole, not read to the end of this part.
+  let sliceStart = performance.now();
   for await (const chunk of body.values({ preventCancel: true })) {
     spooled.append(chunk);
+    if (sliceMs !== undefined && performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
   }
   spooled.flush();
   return spooled.size;
@@ -200,11 +215,11 @@ export async function readMultipartArgs(
       };
       files.set(part.name, file);
       const { streamer } = options;
-      file.size = await spool(
-        part.body,
-        path,
-        streamer && ((written) => streamer.grew(file, written, false)),
-      );
+      file.size = await spool(part.body, path, {
+        onWritten: streamer &&
+          ((written) => streamer.grew(file, written, false)),
+        sliceMs: options.sliceMs,
+      });
       streamer?.grew(file, file.size, true);
       parts.push({ file: part.name });
     }

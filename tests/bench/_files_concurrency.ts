@@ -14,25 +14,37 @@ const PING_GAP_MS = 5;
 /** How long the idle getMe figures are taken for. */
 const IDLE_PING_MS = 2_000;
 
-/** Another client's getMe latencies (ms) at idle and while a transfer ran. */
+/** Another client's getMe latencies (ms) at idle and while a transfer ran, and of a request only the front answers. */
 export interface GetMeDuring {
   idle: LatencySummary;
   during: LatencySummary;
+  /** A path that names no client (a 404 from the front thread, no worker involved). */
+  frontIdle: LatencySummary;
+  frontDuring: LatencySummary;
 }
 
-/** `bot`'s getMe latencies, one call at a time, until `done` settles. */
+interface Samples {
+  getMe: number[];
+  front: number[];
+}
+
+/** `bot`'s getMe latencies and the front's 404's, one request at a time, until `done` settles. */
 async function getMeUntil(
   gateway: Gateway,
   bot: Bot,
   done: Promise<unknown>,
-): Promise<number[]> {
+): Promise<Samples> {
   let settled = false;
   done.then(() => settled = true, () => settled = true);
-  const samples: number[] = [];
+  const samples: Samples = { getMe: [], front: [] };
   while (!settled) {
-    const start = performance.now();
+    let start = performance.now();
     await gatewayCall(gateway, bot, "getMe");
-    samples.push(performance.now() - start);
+    samples.getMe.push(performance.now() - start);
+    start = performance.now();
+    const response = await gateway.fetch("/no-such-client");
+    await response.body?.cancel();
+    samples.front.push(performance.now() - start);
     await sleep(PING_GAP_MS);
   }
   return samples;
@@ -44,10 +56,18 @@ export async function getMeDuring<T>(
   bot: Bot,
   work: () => Promise<T>,
 ): Promise<{ result: T; getMe: GetMeDuring }> {
-  const idle = summarize(await getMeUntil(gateway, bot, sleep(IDLE_PING_MS)));
+  const idle = await getMeUntil(gateway, bot, sleep(IDLE_PING_MS));
   const running = work();
-  const during = summarize(await getMeUntil(gateway, bot, running));
-  return { result: await running, getMe: { idle, during } };
+  const during = await getMeUntil(gateway, bot, running);
+  return {
+    result: await running,
+    getMe: {
+      idle: summarize(idle.getMe),
+      during: summarize(during.getMe),
+      frontIdle: summarize(idle.front),
+      frontDuring: summarize(during.front),
+    },
+  };
 }
 
 /** Two uploads that ran at the same time on one gateway. */

@@ -9,6 +9,24 @@ import {
 } from "./_files_measure.ts";
 import type { GetMeDuring, TwoUploads } from "./_files_concurrency.ts";
 
+/** The sentence on another client's getMe (and the front's own 404) during an upload. */
+function getMeLine(during: string, figures: GetMeDuring): string {
+  const f = (value: number) => value.toFixed(1);
+  const { idle, during: busy, frontIdle, frontDuring } = figures;
+  return `Another client's getMe (one call at a time, 5 ms apart) during ${during}: p50 ${
+    f(busy.p50)
+  } ms, p99 ${f(busy.p99)} ms, max ${
+    f(busy.max)
+  } ms over ${busy.count} calls; ` +
+    `idle just before: p50 ${f(idle.p50)} ms, p99 ${f(idle.p99)} ms (p99 +${
+      f(busy.p99 - idle.p99)
+    } ms). A request only the front answers (a 404), in the same loop: p50/p99 ${
+      f(frontDuring.p50)
+    }/${f(frontDuring.p99)} ms during, ${f(frontIdle.p50)}/${
+      f(frontIdle.p99)
+    } ms idle.`;
+}
+
 /** What `benchFiles` measured. */
 export interface FilesResult {
   bytes: number;
@@ -48,6 +66,8 @@ export interface FilesResult {
     upload: Transfer & GatewayUploadPhases;
     idleRss: number;
     spoolLeft: number;
+    /** Another client's getMe at idle and during the curl upload. */
+    getMe: GetMeDuring;
   };
   emulator: { idleRss: number; peakRss: number; afterRss: number };
   /**
@@ -219,15 +239,8 @@ export function report(result: Omit<FilesResult, "section">): Section {
     }; the gateway's RSS peaked ${
       mib(g.twoUploads.peakRss - g.twoUploads.idleRss)
     } above idle; spool files left: ${g.twoUploads.spoolLeft}.`,
-    `Another client's getMe (one call at a time, 5 ms apart) during the gateway upload: p50 ${
-      g.getMe.during.p50.toFixed(1)
-    } ms, p99 ${g.getMe.during.p99.toFixed(1)} ms, max ${
-      g.getMe.during.max.toFixed(1)
-    } ms over ${g.getMe.during.count} calls; idle just before: p50 ${
-      g.getMe.idle.p50.toFixed(1)
-    } ms, p99 ${g.getMe.idle.p99.toFixed(1)} ms (p99 +${
-      (g.getMe.during.p99 - g.getMe.idle.p99).toFixed(1)
-    } ms).`,
+    getMeLine("the gateway upload (chunked body from fetch)", g.getMe),
+    ...(c ? [getMeLine("the `curl -F` upload (Content-Length)", c.getMe)] : []),
     `First byte of the download: gateway ${
       secs(g.download.firstByteSeconds)
     }, direct ${secs(d.download.firstByteSeconds)}.`,

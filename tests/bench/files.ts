@@ -182,20 +182,33 @@ export async function benchFiles(
     const curlBot = await createBot(dc, "files");
     curlGateway = await startGateway({ dc, extraArgs: gatewayArgs });
     await startGatewayBot({ dc, gateway: curlGateway, bot: curlBot, userId });
+    const curlOtherBot = await createBot(dc, "files");
+    await startGatewayBot({
+      dc,
+      gateway: curlGateway,
+      bot: curlOtherBot,
+      userId,
+    });
     const curlPids = {
       gateway: curlGateway.child.process.pid,
       emulator: pids.emulator,
     };
     await sleep(1_000);
     const curlIdle = rssBytes(curlPids.gateway);
-    const curlUp = await curlUpload({
-      gateway: curlGateway,
-      bot: curlBot,
-      userId,
-      file,
-      pids: curlPids,
-      timeoutMs,
-    });
+    const curlUploading = curlGateway;
+    const { result: curlUp, getMe: curlGetMe } = await getMeDuring(
+      curlUploading,
+      curlOtherBot,
+      () =>
+        curlUpload({
+          gateway: curlUploading,
+          bot: curlBot,
+          userId,
+          file,
+          pids: curlPids,
+          timeoutMs,
+        }),
+    );
     const curlSpoolLeft = await spoolFilesLeft(curlGateway);
 
     const sent = gatewayUp.sha256;
@@ -233,6 +246,7 @@ export async function benchFiles(
         upload: curlUp,
         idleRss: curlIdle,
         spoolLeft: curlSpoolLeft,
+        getMe: curlGetMe,
       },
       emulator: {
         idleRss: emulatorIdle,

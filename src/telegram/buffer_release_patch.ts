@@ -13,11 +13,11 @@
  * detaches the copies that are provably dead when the next one exists: the
  * message, its padded form, the message-key input and the IGE output after
  * encryption; the encrypted packet and its framed copy once the socket took
- * them; an upload part
+ * them; an upload part and its serialised request
  * once Telegram confirmed it; a received frame once it is decrypted. What
- * stays to the collector per part: the serialised request (kept for resends)
- * (V8 still frees it). Measured in BENCHMARKS.md, "Files at
- * full speed (issue 19)".
+ * stays to the collector: the small objects, and on downloads the decrypted
+ * message that holds each chunk. Measured in BENCHMARKS.md, "Files at full
+ * speed (issue 19)".
  */
 import { typed, u8 } from "@fuman/utils";
 import { SessionConnection } from "@mtcute/core";
@@ -119,6 +119,19 @@ function patchSession(session: SessionLike): void {
   };
 }
 
+/** What the patch uses of mtcute's pending RPC (SessionConnection#sendRpc). */
+interface PendingRpc {
+  method: string;
+  data: Uint8Array;
+  promise: { promise: Promise<unknown> };
+}
+
+/** The requests whose parts are large and dead once answered. */
+const UPLOAD_PARTS = new Set(["upload.saveBigFilePart", "upload.saveFilePart"]);
+
+/** RPCs already watched (one is queued again after a reconnection). */
+const watched = new WeakSet<PendingRpc>();
+
 let patched = false;
 
 /** Installs the patch (mtcute's session prototypes are reached through the first connection). */
@@ -126,8 +139,20 @@ export function releaseDeadBuffers(): void {
   if (patched) return;
   patched = true;
   const connection = SessionConnection.prototype as unknown as {
-    _session: SessionLike;
+    _session: SessionLike & { queuedRpc: { includes(rpc: unknown): boolean } };
     _flush(): void;
+    _enqueueRpc(rpc: PendingRpc, force: boolean): void;
+  };
+  const enqueue = connection._enqueueRpc;
+  // An upload part's serialised request is kept for resends until its answer; dead after it.
+  connection._enqueueRpc = function (rpc, force) {
+    if (UPLOAD_PARTS.has(rpc.method) && !watched.has(rpc)) {
+      watched.add(rpc);
+      rpc.promise.promise.then(() => {
+        if (!this._session.queuedRpc.includes(rpc)) releaseBuffer(rpc.data);
+      }, () => {});
+    }
+    return enqueue.call(this, rpc, force);
   };
   const flush = connection._flush;
   // MtprotoSession and AuthKey are not exported: their prototypes are taken from

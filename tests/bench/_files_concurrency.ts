@@ -23,42 +23,57 @@ export interface GetMeDuring {
   frontDuring: LatencySummary;
 }
 
+/** What one round of the latency loop calls: getMe, and (through a gateway) a request only the front answers. */
+export interface Probes {
+  getMe: () => Promise<unknown>;
+  front?: () => Promise<unknown>;
+}
+
 interface Samples {
   getMe: number[];
   front: number[];
 }
 
-/** `bot`'s getMe latencies and the front's 404's, one request at a time, until `done` settles. */
-async function getMeUntil(
-  gateway: Gateway,
-  bot: Bot,
+/** The probes' latencies, one request at a time, until `done` settles. */
+async function probeUntil(
+  probes: Probes,
   done: Promise<unknown>,
 ): Promise<Samples> {
   let settled = false;
   done.then(() => settled = true, () => settled = true);
   const samples: Samples = { getMe: [], front: [] };
+  const time = async (probe: () => Promise<unknown>, into: number[]) => {
+    const start = performance.now();
+    await probe();
+    into.push(performance.now() - start);
+  };
   while (!settled) {
-    let start = performance.now();
-    await gatewayCall(gateway, bot, "getMe");
-    samples.getMe.push(performance.now() - start);
-    start = performance.now();
-    const response = await gateway.fetch("/no-such-client");
-    await response.body?.cancel();
-    samples.front.push(performance.now() - start);
+    await time(probes.getMe, samples.getMe);
+    if (probes.front) await time(probes.front, samples.front);
     await sleep(PING_GAP_MS);
   }
   return samples;
 }
 
-/** Runs `work` while `bot` (another client of the same gateway) calls getMe; its idle figures come first. */
+/** Probes for `bot`, another client of `gateway`. */
+export function gatewayProbes(gateway: Gateway, bot: Bot): Probes {
+  return {
+    getMe: () => gatewayCall(gateway, bot, "getMe"),
+    front: async () => {
+      const response = await gateway.fetch("/no-such-client");
+      await response.body?.cancel();
+    },
+  };
+}
+
+/** Runs `work` while the probes run; their idle figures come first. */
 export async function getMeDuring<T>(
-  gateway: Gateway,
-  bot: Bot,
+  probes: Probes,
   work: () => Promise<T>,
 ): Promise<{ result: T; getMe: GetMeDuring }> {
-  const idle = await getMeUntil(gateway, bot, sleep(IDLE_PING_MS));
+  const idle = await probeUntil(probes, sleep(IDLE_PING_MS));
   const running = work();
-  const during = await getMeUntil(gateway, bot, running);
+  const during = await probeUntil(probes, running);
   return {
     result: await running,
     getMe: {

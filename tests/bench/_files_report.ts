@@ -8,6 +8,7 @@ import {
   type Transfer,
 } from "./_files_measure.ts";
 import type { GetMeDuring, TwoUploads } from "./_files_concurrency.ts";
+import type { FileGcFigures } from "../../src/reclaim.ts";
 
 /** The sentence on another client's getMe (and the front's own 404) during an upload. */
 function getMeLine(during: string, figures: GetMeDuring): string {
@@ -47,6 +48,8 @@ export interface FilesResult {
     intact: boolean;
     /** Another client's getMe at idle and during the upload. */
     getMe: GetMeDuring;
+    /** `--file-gc` collections over the round trip, and the ms they and the malloc trims took. */
+    reclaims: Record<"front" | "worker", FileGcFigures>;
     /** Two uploads at once (after the round trip), and the spool files left after them. */
     twoUploads: TwoUploads & { spoolLeft: number };
   };
@@ -55,6 +58,8 @@ export interface FilesResult {
     idleRss: number;
     upload: Transfer;
     download: Transfer & Received;
+    /** Its own getMe at idle and during its upload. */
+    getMe: GetMeDuring;
     /** Whether the download gave back exactly the generated file. */
     intact: boolean;
   };
@@ -241,6 +246,14 @@ export function report(result: Omit<FilesResult, "section">): Section {
     } above idle; spool files left: ${g.twoUploads.spoolLeft}.`,
     getMeLine("the gateway upload (chunked body from fetch)", g.getMe),
     ...(c ? [getMeLine("the `curl -F` upload (Content-Length)", c.getMe)] : []),
+    `The direct mtcute client's own getMe during its upload (the emulator's share): p50 ${
+      d.getMe.during.p50.toFixed(1)
+    } ms, p99 ${
+      d.getMe.during.p99.toFixed(1)
+    } ms over ${d.getMe.during.count} calls; idle p50 ${
+      d.getMe.idle.p50.toFixed(1)
+    } ms, p99 ${d.getMe.idle.p99.toFixed(1)} ms.`,
+    `Reclaims over the round trip (\`--file-gc\`): front ${g.reclaims.front.collections} collections, ${g.reclaims.front.ms} ms with the malloc trims; worker ${g.reclaims.worker.collections} collections, ${g.reclaims.worker.ms} ms.`,
     `First byte of the download: gateway ${
       secs(g.download.firstByteSeconds)
     }, direct ${secs(d.download.firstByteSeconds)}.`,

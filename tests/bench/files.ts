@@ -54,7 +54,11 @@ import {
   gatewayUpload,
 } from "./_files_transfers.ts";
 import { type FilesResult, report } from "./_files_report.ts";
-import { getMeDuring, twoUploadsAtOnce } from "./_files_concurrency.ts";
+import {
+  gatewayProbes,
+  getMeDuring,
+  twoUploadsAtOnce,
+} from "./_files_concurrency.ts";
 
 export type { FilesResult };
 
@@ -126,8 +130,7 @@ export async function benchFiles(
 
     const uploading = gateway;
     const { result: gatewayUp, getMe } = await getMeDuring(
-      uploading,
-      otherBot,
+      gatewayProbes(uploading, otherBot),
       () =>
         gatewayUpload({
           gateway: uploading,
@@ -149,6 +152,11 @@ export async function benchFiles(
       timeoutMs,
     });
     const hwmRss = hwmReset ? hwmBytes(pids.gateway) : NaN;
+    const stats = await gateway.stats();
+    const reclaims = {
+      front: stats.memory.fileGc,
+      worker: stats.workers[0].fileGc,
+    };
     await sleep(1_000);
     const afterRss = rssBytes(pids.gateway);
     const twoUploads = await twoUploadsAtOnce({
@@ -163,13 +171,12 @@ export async function benchFiles(
     const twoUploadsSpoolLeft = await spoolFilesLeft(gateway);
 
     const benchIdle = rssBytes("self");
-    const directUp = await directUpload({
-      client,
-      userId,
-      file,
-      pids,
-      timeoutMs,
-    });
+    const direct = client;
+    // The same client's getMe during its own upload: the share of the latency the gateway does not add.
+    const { result: directUp, getMe: directGetMe } = await getMeDuring(
+      { getMe: () => direct.getMe() },
+      () => directUpload({ client: direct, userId, file, pids, timeoutMs }),
+    );
     const directDown = await directDownload({
       client,
       userId,
@@ -197,8 +204,7 @@ export async function benchFiles(
     const curlIdle = rssBytes(curlPids.gateway);
     const curlUploading = curlGateway;
     const { result: curlUp, getMe: curlGetMe } = await getMeDuring(
-      curlUploading,
-      curlOtherBot,
+      gatewayProbes(curlUploading, curlOtherBot),
       () =>
         curlUpload({
           gateway: curlUploading,
@@ -234,12 +240,14 @@ export async function benchFiles(
         spoolLeft,
         intact: intact(gatewayDown),
         getMe,
+        reclaims,
         twoUploads: { ...twoUploads, spoolLeft: twoUploadsSpoolLeft },
       },
       direct: {
         idleRss: benchIdle,
         upload: directUp,
         download: directDown,
+        getMe: directGetMe,
         intact: intact(directDown),
       },
       curl: curlUp && {

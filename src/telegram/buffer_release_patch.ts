@@ -28,6 +28,13 @@ import { createAesIgeForMessage } from "@mtcute/core/utils.js";
 /** Buffers below this are never detached: small ones may be slices of a shared pool. */
 const RELEASE_MIN_BYTES = 64 * 1024;
 
+let releasedTotal = 0;
+
+/** Bytes `releaseBuffer` has freed in this thread so far. */
+export function releasedBytes(): number {
+  return releasedTotal;
+}
+
 /**
  * Frees the memory under `view` now, when `view` is a large buffer of its
  * own (it spans all of its ArrayBuffer); anything else is left alone.
@@ -42,6 +49,7 @@ export function releaseBuffer(view: Uint8Array | undefined): void {
   ) {
     return;
   }
+  releasedTotal += buffer.byteLength;
   buffer.transfer(0);
 }
 
@@ -156,10 +164,14 @@ export function releaseDeadBuffers(): void {
   };
   const flush = connection._flush;
   // MtprotoSession and AuthKey are not exported: their prototypes are taken from
-  // the first connection that sends, and _flush is put back as it was.
+  // the first connection that sends. (Connections bind _flush when they are made,
+  // so the wrapper stays.)
+  let sessionPatched = false;
   connection._flush = function () {
-    connection._flush = flush;
-    patchSession(this._session);
+    if (!sessionPatched) {
+      sessionPatched = true;
+      patchSession(this._session);
+    }
     return flush.call(this);
   };
   // SessionConnection's base class, mtcute's PersistentConnection (not exported).

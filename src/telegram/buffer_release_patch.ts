@@ -13,8 +13,9 @@
  * detaches the copies that are provably dead when the next one exists: the
  * message, its padded form, the message-key input and the IGE output after
  * encryption; the encrypted packet and its framed copy once the socket took
- * them; an upload part and its serialised request
- * once Telegram confirmed it; a received frame once it is decrypted. What
+ * them; an upload part and its serialised request once Telegram confirmed
+ * it; a received frame once decrypted, and the message-key source made to
+ * check it. What
  * stays to the collector: the small objects, and on downloads the decrypted
  * message that holds each chunk. Measured in BENCHMARKS.md, "Files at full
  * speed (issue 19)".
@@ -65,6 +66,32 @@ interface AuthKeyLike {
     serverSalt: { low: number; high: number },
     sessionId: { low: number; high: number },
   ): Uint8Array;
+  decryptMessage(data: Uint8Array, sessionId: unknown, callback: unknown): void;
+}
+
+/** Providers whose sha256 frees its input, by the provider they wrap. */
+const hashReleasing = new WeakMap<ICryptoProvider, ICryptoProvider>();
+
+/**
+ * `crypto`, but its sha256 frees a large input once hashed. Only for
+ * `AuthKey.decryptMessage`, whose one large hash input is a concatenation
+ * made for it (the message key's source); its small ones are left alone.
+ */
+function releasingHashes(crypto: ICryptoProvider): ICryptoProvider {
+  let wrapped = hashReleasing.get(crypto);
+  if (!wrapped) {
+    wrapped = Object.create(crypto, {
+      sha256: {
+        value(data: Uint8Array) {
+          const digest = crypto.sha256(data);
+          releaseBuffer(data);
+          return digest;
+        },
+      },
+    }) as ICryptoProvider;
+    hashReleasing.set(crypto, wrapped);
+  }
+  return wrapped;
 }
 
 /** What the patch uses of mtcute's MtprotoSession (not exported by mtcute). */
@@ -111,6 +138,17 @@ function encryptMessage(
 function patchSession(session: SessionLike): void {
   const authKey = Object.getPrototypeOf(session._authKey) as AuthKeyLike;
   authKey.encryptMessage = encryptMessage;
+  const decryptWithKey = authKey.decryptMessage;
+  // Its message-key source (salt + the whole decrypted message) is dead once hashed.
+  authKey.decryptMessage = function (data, sessionId, callback) {
+    const crypto = this._crypto;
+    this._crypto = releasingHashes(crypto);
+    try {
+      return decryptWithKey.call(this, data, sessionId, callback);
+    } finally {
+      this._crypto = crypto;
+    }
+  };
   const prototype = Object.getPrototypeOf(session) as SessionLike;
   const encrypt = prototype.encryptMessage;
   // The message is a fresh writer's buffer (SessionConnection#_flush), dead once encrypted.

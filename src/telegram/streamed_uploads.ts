@@ -41,6 +41,8 @@ class GrowingSpool {
   #file: Deno.FsFile | undefined;
   #position = 0;
   readonly #result = Promise.withResolvers<StreamedInputFile | undefined>();
+  /** Whether this worker runs the early upload (a worker restarted mid-body has only the reports). */
+  started = false;
 
   constructor(readonly path: string) {}
 
@@ -78,6 +80,16 @@ class GrowingSpool {
     if (this.#dropped) throw new InputError("The upload was abandoned");
   }
 
+  /** Opens the spool file for reading (closed by `drop`, even when that came first). */
+  async #open(): Promise<Deno.FsFile> {
+    const file = await Deno.open(this.path);
+    if (this.#dropped) {
+      file.close();
+      throw new InputError("The upload was abandoned");
+    }
+    return file;
+  }
+
   /**
    * The next part: up to PART_BYTES, and whether it is the last one (known
    * before it goes out, so the last part carries the real total).
@@ -90,8 +102,8 @@ class GrowingSpool {
       const available = this.#written - this.#position;
       if (available <= 0) break;
       const view = bytes.subarray(filled, filled + available);
-      this.#file ??= await Deno.open(this.path);
-      const read = await this.#file.read(view) ?? 0;
+      const file = this.#file ??= await this.#open();
+      const read = await file.read(view) ?? 0;
       if (read === 0) throw new Error("The spool file is shorter than written");
       filled += read;
       this.#position += read;
@@ -200,6 +212,7 @@ export async function streamUpload(
     Pick<UploadedFile, "path" | "name" | "type">,
   ];
   const spool = spoolAt(path);
+  spool.started = true;
   // Cancelled (the request failed, or its report that the spool is gone came first): reads end.
   const drop = () => spoolGrew(path, 0, "dropped");
   signal.addEventListener("abort", drop, { once: true });
@@ -225,7 +238,9 @@ export async function streamedUpload(
   upload: UploadedFile,
 ): Promise<StreamedInputFile | undefined> {
   if (!upload.streamed) return undefined;
-  // The early upload's call went out first, so it has registered the spool by now.
-  const result = await spools.get(upload.path)?.result;
+  // The early upload's call went out before this one, so it has started by now, unless
+  // this worker restarted since; then the part is read from the spool.
+  const spool = spools.get(upload.path);
+  const result = spool?.started ? await spool.result : undefined;
   return result?.size === upload.size ? result : undefined;
 }

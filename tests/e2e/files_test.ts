@@ -91,7 +91,7 @@ async function abandonUpload(world: World, size: number): Promise<void> {
 }
 
 Deno.test(
-  "a 20 MB document goes up with multipart and comes back byte-identical, also in ranges",
+  "a 20 MB document (mtcute.sendMedia) and a 12 MB one (MTKruto's sendDocument) go up with multipart, uploaded while they arrive, and come back byte-identical, also in ranges",
   options,
   () =>
     withWorld(async (world) => {
@@ -159,6 +159,32 @@ Deno.test(
           bytes.subarray(bytes.length - 1000 * (i + 1)),
         );
       }
+
+      // MTKruto's sendDocument with a part past 10 MiB (uploaded while the body arrived).
+      const big = bytes.slice(7, 7 + 12 * 1024 * 1024 + 3);
+      const form = new FormData();
+      form.append("chatId", JSON.stringify(world.userId));
+      form.append(
+        "document",
+        new File([big], "dialect.bin", { type: "application/x-test" }),
+      );
+      const viaDialect = await world.gateway.fetch(
+        `/bot${world.bot.token}/sendDocument`,
+        { method: "POST", body: form },
+      ).then(readJson);
+      assertEquals(viaDialect.status, 200);
+      const dialectMessage = viaDialect.body as {
+        id: number;
+        document: { fileName: string; fileSize: number };
+      };
+      assertEquals(
+        [dialectMessage.document.fileName, dialectMessage.document.fileSize],
+        ["dialect.bin", big.length],
+      );
+      assertEquals(
+        await (await download(world, dialectMessage.id)).bytes(),
+        big,
+      );
     }),
 );
 

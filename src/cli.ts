@@ -118,9 +118,9 @@ Options:
                         in seconds (default 60)
   --idle-timeout S      Unload a client after this many seconds without calls,
                         unless it has a webhook or queued updates; 0 = never (default 900)
-  --file-gc MIB         Collect garbage after every MIB of file data a thread moves,
-                        keeping transfers' memory low at some speed; 0 = leave it
-                        to V8 (default 4)
+  --file-gc MIB         Collect garbage once a thread's buffers grew by MIB during
+                        file transfers, keeping their memory low at some speed;
+                        0 = leave it to V8 (default 16)
   --log-level N         mtcute log level, 0 (off) to 5 (verbose) (default 1)
   --header-timeout S    Close a new connection that has not sent complete request
                         headers within S seconds; 0 = never (default 10)

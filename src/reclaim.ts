@@ -1,17 +1,21 @@
 /**
- * Memory given back during file transfers. Each megabyte of a file makes
- * several short-lived buffers on its way through mtcute (read, serialise,
- * encrypt, frame), and V8 collects them only once a thread's external memory
- * has grown by about 64 MiB; glibc then keeps the freed pages. So each
- * thread counts the file bytes it moves and, after every `--file-gc` MiB,
- * runs a full collection and asks malloc to return free pages to the system.
- * docs/files.md has the measured trade-off (memory against speed).
+ * Memory given back during file transfers. Most short-lived buffers of a
+ * transfer are freed the moment they die (buffer_release_patch.ts), but some
+ * are left to V8, which collects them only once a thread's external memory
+ * has grown by about 64 MiB; and glibc keeps freed pages. So each thread
+ * counts the file bytes it moves and, every `CHECK_BYTES` of them, asks
+ * malloc to return free pages to the system and looks at its external
+ * memory: once that has grown by `--file-gc` MiB since the last collection,
+ * it runs a full one. docs/files.md has the measured trade-off.
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /** Default of `--file-gc`, in MiB. */
-export const DEFAULT_FILE_GC_MIB = 4;
+export const DEFAULT_FILE_GC_MIB = 16;
+
+/** File bytes between two looks at the thread's memory (and two malloc trims). */
+const CHECK_BYTES = 4 * 1024 * 1024;
 
 /** What a thread's reclaims have cost so far (shown on the stats page). */
 export interface FileGcFigures {
@@ -20,44 +24,52 @@ export interface FileGcFigures {
   ms: number;
 }
 
-/** What a reclaim runs: a garbage collection, then a malloc trim; either may be missing. */
+/** What a reclaim runs: a garbage collection, a malloc trim, and how the buffers stand; any may be missing. */
 export interface Reclaimers {
   collect?: () => void;
   trim?: () => void;
+  /** Bytes of this thread's ArrayBuffers and other memory outside V8's heap. */
+  external?: () => number;
 }
 
-/** Counts file bytes and reclaims memory every `everyBytes` of them (never when 0). */
+/** Counts file bytes and reclaims memory once buffers grew by `growthBytes` (never when 0). */
 export class MemoryReclaimer {
-  #everyBytes: number;
+  #growthBytes: number;
   #moved = 0;
   #reclaimers: Reclaimers | undefined;
   readonly #load: () => Reclaimers;
+  /** External memory right after the last collection. */
+  #baseline = 0;
   #collections = 0;
   #ms = 0;
 
-  constructor(everyBytes: number, load: () => Reclaimers = loadReclaimers) {
-    this.#everyBytes = everyBytes;
+  constructor(growthBytes: number, load: () => Reclaimers = loadReclaimers) {
+    this.#growthBytes = growthBytes;
     this.#load = load;
   }
 
-  /** Sets the interval in bytes; 0 turns reclaiming off. */
-  configure(everyBytes: number): void {
-    this.#everyBytes = everyBytes;
+  /** Sets the growth in bytes that triggers a collection; 0 turns reclaiming off. */
+  configure(growthBytes: number): void {
+    this.#growthBytes = growthBytes;
     this.#moved = 0;
   }
 
-  /** Counts `bytes` of a file moved by this thread, reclaiming memory when the interval is reached. */
+  /** Counts `bytes` of a file moved by this thread, reclaiming memory when its buffers grew enough. */
   note(bytes: number): void {
-    if (this.#everyBytes <= 0) return;
+    if (this.#growthBytes <= 0) return;
     this.#moved += bytes;
-    if (this.#moved < this.#everyBytes) return;
+    if (this.#moved < CHECK_BYTES) return;
     this.#moved = 0;
-    this.#reclaimers ??= this.#load();
+    const reclaimers = this.#reclaimers ??= this.#load();
     const start = performance.now();
-    this.#reclaimers.collect?.();
-    this.#reclaimers.trim?.();
+    const external = reclaimers.external?.() ?? Infinity;
+    if (external - this.#baseline >= this.#growthBytes) {
+      reclaimers.collect?.();
+      this.#baseline = reclaimers.external?.() ?? 0;
+      this.#collections++;
+    }
+    reclaimers.trim?.();
     this.#ms += performance.now() - start;
-    this.#collections++;
   }
 
   /** Reclaims so far and the time they took. */
@@ -99,7 +111,11 @@ function loadTrim(): (() => void) | undefined {
 }
 
 function loadReclaimers(): Reclaimers {
-  return { collect: loadCollect(), trim: loadTrim() };
+  return {
+    collect: loadCollect(),
+    trim: loadTrim(),
+    external: () => Deno.memoryUsage().external,
+  };
 }
 
 /** This thread's reclaimer (each worker has its own module instance); set up by `configureFileGc`. */
@@ -107,7 +123,7 @@ export const fileMemory = new MemoryReclaimer(
   DEFAULT_FILE_GC_MIB * 1024 * 1024,
 );
 
-/** Applies `--file-gc` (MiB; 0 = off) to this thread. */
+/** Applies `--file-gc` (MiB of buffer growth between collections; 0 = off) to this thread. */
 export function configureFileGc(mib: number): void {
   fileMemory.configure(mib * 1024 * 1024);
 }

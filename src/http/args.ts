@@ -8,6 +8,10 @@ import {
 import type { UploadedFile } from "../workers/protocol.ts";
 import { fileReferencesIn } from "../file_reference.ts";
 import { discardUploads, readMultipartArgs } from "./uploads.ts";
+import type { UploadStreamer } from "./streamed_uploads.ts";
+
+/** How long spooling a Content-Length body keeps the front thread before other requests run. */
+const SPOOL_SLICE_MS = 10;
 
 /** A method's arguments, in order, and the (spooled) files of a multipart body by part name. */
 export interface ParsedArgs {
@@ -25,6 +29,8 @@ export interface ParseArgsOptions {
   uploadDir: string;
   /** The deepest nesting of arrays and objects accepted in an argument (default 64); deeper is a 400. */
   maxJsonDepth?: number;
+  /** Starts uploads to Telegram while large file parts arrive (absent: they start with the call). */
+  streamer?: UploadStreamer;
 }
 
 /** The default of `ParseArgsOptions.maxJsonDepth` (`--max-json-depth`). */
@@ -93,6 +99,9 @@ export async function parseArgs(
     readMultipartArgs(body ?? new Response("").body!, contentType, {
       uploadDir: options.uploadDir,
       maxTextBytes: options.maxBodyBytes,
+      streamer: options.streamer,
+      // A Content-Length body can share the thread while it is spooled; a chunked one cannot.
+      sliceMs: contentLength !== null ? SPOOL_SLICE_MS : undefined,
     })
   );
   try {

@@ -12,6 +12,7 @@ import { createBodyDeadline } from "./body_timeout.ts";
 import { downloadResponse, parseRange } from "./download.ts";
 import type { ByteRange } from "./download.ts";
 import { discardUploads } from "./uploads.ts";
+import { UploadStreamer } from "./streamed_uploads.ts";
 import { errorResponse, jsonResponse, newRequestId } from "./respond.ts";
 import { parseRoute } from "./route.ts";
 import type { Route } from "./route.ts";
@@ -79,7 +80,11 @@ export function createGatewayHandler(
     metrics,
   } = options;
   const argsOptions = { maxBodyBytes, maxUploadBytes, maxJsonDepth, uploadDir };
-  const readArgs = (body: Request) => parseArgs(body, argsOptions);
+  const readArgs = (body: Request, route: Route) =>
+    parseArgs(body, {
+      ...argsOptions,
+      streamer: new UploadStreamer(clients, clientRef(route), requestTimeoutMs),
+    });
   const discardLate = (late: ParsedArgs) => discardUploads(late.files.values());
   const bodyDeadline = bodyTimeoutMs > 0
     ? createBodyDeadline({ timeoutMs: bodyTimeoutMs, onTimeout: onBodyTimeout })
@@ -95,8 +100,8 @@ export function createGatewayHandler(
       }
       const route = seen.route = parseRoute(pathname);
       const { args, files } = bodyDeadline
-        ? await bodyDeadline(req, readArgs, discardLate)
-        : await readArgs(req);
+        ? await bodyDeadline(req, (body) => readArgs(body, route), discardLate)
+        : await readArgs(req, route);
       try {
         const traits = methodTraits(route.method);
         // A long poll may wait its own timeout on top of the usual bound.

@@ -9,6 +9,7 @@ import { fileMemory } from "../reclaim.ts";
 import type { UploadedFile } from "../workers/protocol.ts";
 import { fileReference, fileReferencesIn } from "../file_reference.ts";
 import { multipartBoundary, MultipartReader } from "./multipart.ts";
+import { UploadStreamer } from "./streamed_uploads.ts";
 
 /** Options of `readMultipartArgs`. */
 export interface MultipartOptions {
@@ -16,6 +17,15 @@ export interface MultipartOptions {
   uploadDir: string;
   /** Most bytes of all text parts together. */
   maxTextBytes: number;
+  /** Starts uploads to Telegram while large file parts arrive; without it, they start with the call. */
+  streamer?: UploadStreamer;
+  /**
+   * Lets other requests run after this many milliseconds of spooling
+   * (absent: only when no bytes are waiting). Safe only for a body with a
+   * Content-Length: a chunked body whose reader yields falls behind (see
+   * SpoolFile).
+   */
+  sliceMs?: number;
 }
 
 /** Reads a text part, at most `budget` bytes. */
@@ -70,9 +80,13 @@ class SpoolFile {
   #filled = 0;
   /** Bytes appended so far. */
   size = 0;
+  /** Bytes written to the file so far. */
+  #written = 0;
+  readonly #onWritten?: (written: number) => void;
 
-  constructor(file: Deno.FsFile) {
+  constructor(file: Deno.FsFile, onWritten?: (written: number) => void) {
     this.#file = file;
+    this.#onWritten = onWritten;
   }
 
   /** Copies `chunk` into the batch, writing the batch out whenever it is full. */
@@ -95,7 +109,9 @@ class SpoolFile {
       done += this.#file.writeSync(bytes.subarray(done));
     }
     this.#filled = 0;
+    this.#written += bytes.length;
     fileMemory.note(bytes.length);
+    this.#onWritten?.(this.#written);
   }
 }
 
@@ -103,6 +119,10 @@ class SpoolFile {
 async function spool(
   body: ReadableStream<Uint8Array>,
   path: string,
+  { onWritten, sliceMs }: {
+    onWritten?: (written: number) => void;
+    sliceMs?: number;
+  },
 ): Promise<number> {
   // Opened synchronously for the same reason: no event-loop turn mid-body.
   using file = Deno.openSync(path, {
@@ -110,10 +130,15 @@ async function spool(
     createNew: true,
     mode: 0o600,
   });
-  const spooled = new SpoolFile(file);
+  const spooled = new SpoolFile(file, onWritten);
   // On a write error the request is abandoned as a whole, not read to the end of this part.
+  let sliceStart = performance.now();
   for await (const chunk of body.values({ preventCancel: true })) {
     spooled.append(chunk);
+    if (sliceMs !== undefined && performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
   }
   spooled.flush();
   return spooled.size;
@@ -124,7 +149,10 @@ export async function discardUploads(
   files: Iterable<UploadedFile>,
 ): Promise<void> {
   await Promise.all(
-    [...files].map((file) => Deno.remove(file.path).catch(() => {})),
+    [...files].map((file) => {
+      UploadStreamer.drop(file.path);
+      return Deno.remove(file.path).catch(() => {});
+    }),
   );
 }
 
@@ -186,7 +214,13 @@ export async function readMultipartArgs(
         size: 0,
       };
       files.set(part.name, file);
-      file.size = await spool(part.body, path);
+      const { streamer } = options;
+      file.size = await spool(part.body, path, {
+        onWritten: streamer &&
+          ((written) => streamer.grew(file, written, false)),
+        sliceMs: options.sliceMs,
+      });
+      streamer?.grew(file, file.size, true);
       parts.push({ file: part.name });
     }
   } catch (error) {

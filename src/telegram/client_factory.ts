@@ -10,6 +10,10 @@ import { failUncreatableDcs } from "./dc_creation_patch.ts";
 import { makeAsyncLocksFifo } from "./fifo_lock_patch.ts";
 import { keepIdleConnectionsOpen } from "./ping_delay_patch.ts";
 import { skipPongAcks } from "./pong_ack_patch.ts";
+import {
+  releaseDeadBuffers,
+  releaseUploadedParts,
+} from "./buffer_release_patch.ts";
 import { openSqliteStorage } from "./sqlite_storage.ts";
 import { LazyFilePools } from "./lazy_file_pools.ts";
 import { DenoTcpTransport } from "./deno_tcp.ts";
@@ -33,6 +37,7 @@ export async function createHostContext(
   makeAsyncLocksFifo();
   keepIdleConnectionsOpen();
   skipPongAcks();
+  releaseDeadBuffers();
   const crypto = new NodeCryptoProvider();
   await crypto.initialize();
   if (config.dcKeyPem) addPublicKey(crypto, config.dcKeyPem);
@@ -71,7 +76,7 @@ export function createTelegramClient(
     platform,
     network: {
       connectionCount: pools.connectionCount,
-      middlewares: pools.middlewares,
+      middlewares: [releaseUploadedParts, ...pools.middlewares],
     },
     testMode: config.testMode,
     logLevel: config.logLevel,

@@ -9,6 +9,7 @@ import type { ClientHost } from "./client_host.ts";
 import { checkArguments } from "./arg_check.ts";
 import { assertInvokable } from "./invoke_policy.ts";
 import { attachUploads, attachUploadsAsParts, download } from "./files.ts";
+import { STREAM_UPLOAD_METHOD, streamUpload } from "./streamed_uploads.ts";
 import { isAllowedMethod, methodList, MTCUTE_PREFIX } from "./methods.ts";
 import type { AllowedMethod } from "./methods.ts";
 import { dialectMethod } from "../mtkruto/methods/table.ts";
@@ -62,6 +63,10 @@ export async function dispatch(
   args: unknown[],
   { signal, uploads = [] }: { signal: AbortSignal; uploads?: UploadedFile[] },
 ): Promise<unknown> {
+  // The front's own call (no HTTP path can name it): an upload that starts while its body arrives.
+  if (method === STREAM_UPLOAD_METHOD) {
+    return await streamUpload(host, args, signal);
+  }
   if (Object.hasOwn(WORKER_METHODS, method)) {
     return await WORKER_METHODS[method as keyof typeof WORKER_METHODS](
       host,

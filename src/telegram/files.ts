@@ -7,6 +7,7 @@ import { isFileReference } from "../file_reference.ts";
 import { fileMemory } from "../reclaim.ts";
 import type { FileMeta, UploadedFile } from "../workers/protocol.ts";
 import type { ClientHost } from "./client_host.ts";
+import { type StreamedInputFile, streamedUpload } from "./streamed_uploads.ts";
 
 /** A download's bytes with what the HTTP response says about them. */
 export class StreamedFile {
@@ -34,6 +35,24 @@ class SpoolSource {
   }
 }
 
+/**
+ * A spooled part Telegram already has (uploaded while the body arrived): it
+ * is mtcute's `UploadedFile`, which sendMedia and the like take as is, and
+ * still a byte source for the few paths that upload bytes themselves.
+ */
+class UploadedSpoolSource extends SpoolSource implements StreamedInputFile {
+  readonly inputFile: StreamedInputFile["inputFile"];
+  readonly size: number;
+  readonly mime: string;
+
+  constructor(file: Deno.FsFile, uploaded: StreamedInputFile) {
+    super(file);
+    this.inputFile = uploaded.inputFile;
+    this.size = uploaded.size;
+    this.mime = uploaded.mime;
+  }
+}
+
 /** Opens the spooled part a reference names, as a byte source; the file goes into `opened`. */
 function partOpener(uploads: UploadedFile[], opened: Deno.FsFile[]) {
   const byField = new Map(uploads.map((upload) => [upload.field, upload]));
@@ -46,7 +65,13 @@ function partOpener(uploads: UploadedFile[], opened: Deno.FsFile[]) {
     }
     const file = await Deno.open(upload.path);
     opened.push(file);
-    return { upload, source: new SpoolSource(file) };
+    const uploaded = await streamedUpload(upload);
+    return {
+      upload,
+      source: uploaded
+        ? new UploadedSpoolSource(file, uploaded)
+        : new SpoolSource(file),
+    };
   };
 }
 

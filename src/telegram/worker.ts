@@ -5,6 +5,7 @@ import { configureFileGc, fileMemory } from "../reclaim.ts";
 import { createHostContext } from "./client_factory.ts";
 import { StreamedFile } from "./files.ts";
 import { ClientHosts } from "./hosts.ts";
+import { spoolGrew } from "./streamed_uploads.ts";
 import { fromMtcuteError } from "./rpc_errors.ts";
 import { mtcuteSignatures } from "./signatures.ts";
 import { MessageBatcher } from "../workers/batch.ts";
@@ -132,6 +133,9 @@ async function handle(message: FrontMessage): Promise<void> {
       break;
     case "stream-pull":
       await pull(message.id);
+      break;
+    case "spool-grew":
+      spoolGrew(message.path, message.written, message.state);
       break;
     case "cancel":
       cancel(message.id);

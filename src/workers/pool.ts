@@ -74,7 +74,13 @@ export interface CallOptions {
   uploads?: UploadedFile[];
 }
 
-/** What the HTTP front needs of the pool: calls. */
+/** How far a spool file that is uploaded early has grown (see streamed_uploads.ts). */
+export type SpoolReport = Omit<
+  Extract<FrontMessage, { type: "spool-grew" }>,
+  "type"
+>;
+
+/** What the HTTP front needs of the pool: calls (and news of spool files uploaded early). */
 export interface ClientCaller {
   call(
     client: ClientRef,
@@ -82,6 +88,7 @@ export interface ClientCaller {
     args: unknown[],
     options: CallOptions,
   ): Promise<unknown>;
+  spoolGrew?(client: ClientRef, report: SpoolReport): Promise<void>;
 }
 
 /** N workers; each client-id is pinned to the least-loaded worker at its first call. */
@@ -367,6 +374,13 @@ export class WorkerPool implements ClientCaller {
     } finally {
       if (quick) slot.quickCalls--;
     }
+  }
+
+  /** Tells the worker of `client` how far a spool file it uploads early has grown. */
+  async spoolGrew(client: ClientRef, report: SpoolReport): Promise<void> {
+    const slot = this.#slotFor(client.id);
+    await slot.ready;
+    slot.outbox.send({ type: "spool-grew", ...report });
   }
 
   /** Starts the client if its session has a webhook or queued updates (used at server start). */

@@ -45,6 +45,8 @@ export interface UploadedFile {
   /** The part's Content-Type. */
   type: string;
   size: number;
+  /** The front started uploading it to Telegram while it arrived (see streamed_uploads.ts). */
+  streamed?: boolean;
 }
 
 /** What a download's HTTP response says about its bytes. */
@@ -85,6 +87,13 @@ export type FrontMessage =
   | { type: "cancel"; id: number }
   /** Start the client now if it has a webhook or queued updates (sent for every session at boot). */
   | { type: "boot"; id: number; client: ClientRef }
+  /** How far the front has written the spool file at `path` (an upload that started early). */
+  | {
+    type: "spool-grew";
+    path: string;
+    written: number;
+    state: "writing" | "done" | "dropped";
+  }
   /** Send the next chunk of the streamed result of call `id`. */
   | { type: "stream-pull"; id: number }
   /** Report every hosted client and the worker's file GC (answered with a WorkerReport). */

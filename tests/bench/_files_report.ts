@@ -7,6 +7,26 @@ import {
   type Received,
   type Transfer,
 } from "./_files_measure.ts";
+import type { GetMeDuring, TwoUploads } from "./_files_concurrency.ts";
+import type { FileGcFigures } from "../../src/reclaim.ts";
+
+/** The sentence on another client's getMe (and the front's own 404) during an upload. */
+function getMeLine(during: string, figures: GetMeDuring): string {
+  const f = (value: number) => value.toFixed(1);
+  const { idle, during: busy, frontIdle, frontDuring } = figures;
+  return `Another client's getMe (one call at a time, 5 ms apart) during ${during}: p50 ${
+    f(busy.p50)
+  } ms, p99 ${f(busy.p99)} ms, max ${
+    f(busy.max)
+  } ms over ${busy.count} calls; ` +
+    `idle just before: p50 ${f(idle.p50)} ms, p99 ${f(idle.p99)} ms (p99 +${
+      f(busy.p99 - idle.p99)
+    } ms). A request only the front answers (a 404), in the same loop: p50/p99 ${
+      f(frontDuring.p50)
+    }/${f(frontDuring.p99)} ms during, ${f(frontIdle.p50)}/${
+      f(frontIdle.p99)
+    } ms idle.`;
+}
 
 /** What `benchFiles` measured. */
 export interface FilesResult {
@@ -26,12 +46,20 @@ export interface FilesResult {
     spoolLeft: number;
     /** Whether the download gave back exactly the generated file. */
     intact: boolean;
+    /** Another client's getMe at idle and during the upload. */
+    getMe: GetMeDuring;
+    /** `--file-gc` collections over the round trip, and the ms they and the malloc trims took. */
+    reclaims: Record<"front" | "worker", FileGcFigures>;
+    /** Two uploads at once (after the round trip), and the spool files left after them. */
+    twoUploads: TwoUploads & { spoolLeft: number };
   };
   direct: {
     /** RSS of the benchmark process before the direct transfers. */
     idleRss: number;
     upload: Transfer;
     download: Transfer & Received;
+    /** Its own getMe at idle and during its upload. */
+    getMe: GetMeDuring;
     /** Whether the download gave back exactly the generated file. */
     intact: boolean;
   };
@@ -43,6 +71,8 @@ export interface FilesResult {
     upload: Transfer & GatewayUploadPhases;
     idleRss: number;
     spoolLeft: number;
+    /** Another client's getMe at idle and during the curl upload. */
+    getMe: GetMeDuring;
   };
   emulator: { idleRss: number; peakRss: number; afterRss: number };
   /**
@@ -185,7 +215,7 @@ export function report(result: Omit<FilesResult, "section">): Section {
       mibps(
         result.bytes / MIB / (g.upload.seconds - g.upload.spooledSeconds),
       )
-    } MiB/s from the spool to the emulator). The upload to Telegram starts only once the part is spooled, so the two run one after the other. ` +
+    } MiB/s from the end of the spool to the answer; the upload to Telegram starts once 10 MiB are spooled, so the two overlap). ` +
     `The gateway's RSS peaked at ${
       mib(g.upload.spoolPeakRss)
     } while spooling, ${mib(g.upload.spoolPeakRss - g.idleRss)} above idle.`,
@@ -205,6 +235,25 @@ export function report(result: Omit<FilesResult, "section">): Section {
         } above idle while spooling. Spool directory afterwards: ${c.spoolLeft} file(s).`,
       ]
       : []),
+    `Two uploads at once on one worker (after the round trip): ${
+      g.twoUploads.uploads.map((upload) =>
+        `${mibps(upload.mibPerSecond)} MiB/s (${
+          ratio(upload.mibPerSecond / d.upload.mibPerSecond)
+        } of the direct upload)`
+      ).join(" and ")
+    }; the gateway's RSS peaked ${
+      mib(g.twoUploads.peakRss - g.twoUploads.idleRss)
+    } above idle; spool files left: ${g.twoUploads.spoolLeft}.`,
+    getMeLine("the gateway upload (chunked body from fetch)", g.getMe),
+    ...(c ? [getMeLine("the `curl -F` upload (Content-Length)", c.getMe)] : []),
+    `The direct mtcute client's own getMe during its upload (the emulator's share): p50 ${
+      d.getMe.during.p50.toFixed(1)
+    } ms, p99 ${
+      d.getMe.during.p99.toFixed(1)
+    } ms over ${d.getMe.during.count} calls; idle p50 ${
+      d.getMe.idle.p50.toFixed(1)
+    } ms, p99 ${d.getMe.idle.p99.toFixed(1)} ms.`,
+    `Reclaims over the round trip (\`--file-gc\`): front ${g.reclaims.front.collections} collections, ${g.reclaims.front.ms} ms with the malloc trims; worker ${g.reclaims.worker.collections} collections, ${g.reclaims.worker.ms} ms.`,
     `First byte of the download: gateway ${
       secs(g.download.firstByteSeconds)
     }, direct ${secs(d.download.firstByteSeconds)}.`,

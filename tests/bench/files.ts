@@ -54,6 +54,11 @@ import {
   gatewayUpload,
 } from "./_files_transfers.ts";
 import { type FilesResult, report } from "./_files_report.ts";
+import {
+  gatewayProbes,
+  getMeDuring,
+  twoUploadsAtOnce,
+} from "./_files_concurrency.ts";
 
 export type { FilesResult };
 
@@ -95,6 +100,8 @@ export async function benchFiles(
     const userId = await createUser(dc);
     const gatewayBot = await createBot(dc, "files");
     const directBotAccount = await createBot(dc, "files");
+    // Another client of the same gateway (and worker): its getMe runs during the upload.
+    const otherBot = await createBot(dc, "files");
     const gatewayArgs = [
       "--max-upload",
       String(size + MIB),
@@ -106,6 +113,7 @@ export async function benchFiles(
     ];
     gateway = await startGateway({ dc, extraArgs: gatewayArgs });
     await startGatewayBot({ dc, gateway, bot: gatewayBot, userId });
+    await startGatewayBot({ dc, gateway, bot: otherBot, userId });
     context = await directContext(dc);
     client = await directBot(context, directBotAccount);
     await startDirectBot({ dc, client, bot: directBotAccount, userId });
@@ -120,14 +128,19 @@ export async function benchFiles(
     const emulatorIdle = rssBytes(pids.emulator);
     const hwmReset = resetHwm(pids.gateway);
 
-    const gatewayUp = await gatewayUpload({
-      gateway,
-      bot: gatewayBot,
-      userId,
-      file,
-      pids,
-      timeoutMs,
-    });
+    const uploading = gateway;
+    const { result: gatewayUp, getMe } = await getMeDuring(
+      gatewayProbes(uploading, otherBot),
+      () =>
+        gatewayUpload({
+          gateway: uploading,
+          bot: gatewayBot,
+          userId,
+          file,
+          pids,
+          timeoutMs,
+        }),
+    );
     const spoolLeft = await spoolFilesLeft(gateway);
     const gatewayDown = await gatewayDownload({
       gateway,
@@ -139,17 +152,31 @@ export async function benchFiles(
       timeoutMs,
     });
     const hwmRss = hwmReset ? hwmBytes(pids.gateway) : NaN;
+    const stats = await gateway.stats();
+    const reclaims = {
+      front: stats.memory.fileGc,
+      worker: stats.workers[0].fileGc,
+    };
     await sleep(1_000);
     const afterRss = rssBytes(pids.gateway);
-
-    const benchIdle = rssBytes("self");
-    const directUp = await directUpload({
-      client,
+    const twoUploads = await twoUploadsAtOnce({
+      gateway,
+      bots: [gatewayBot, otherBot],
       userId,
       file,
       pids,
       timeoutMs,
+      idleRss,
     });
+    const twoUploadsSpoolLeft = await spoolFilesLeft(gateway);
+
+    const benchIdle = rssBytes("self");
+    const direct = client;
+    // The same client's getMe during its own upload: the share of the latency the gateway does not add.
+    const { result: directUp, getMe: directGetMe } = await getMeDuring(
+      { getMe: () => direct.getMe() },
+      () => directUpload({ client: direct, userId, file, pids, timeoutMs }),
+    );
     const directDown = await directDownload({
       client,
       userId,
@@ -162,20 +189,32 @@ export async function benchFiles(
     const curlBot = await createBot(dc, "files");
     curlGateway = await startGateway({ dc, extraArgs: gatewayArgs });
     await startGatewayBot({ dc, gateway: curlGateway, bot: curlBot, userId });
+    const curlOtherBot = await createBot(dc, "files");
+    await startGatewayBot({
+      dc,
+      gateway: curlGateway,
+      bot: curlOtherBot,
+      userId,
+    });
     const curlPids = {
       gateway: curlGateway.child.process.pid,
       emulator: pids.emulator,
     };
     await sleep(1_000);
     const curlIdle = rssBytes(curlPids.gateway);
-    const curlUp = await curlUpload({
-      gateway: curlGateway,
-      bot: curlBot,
-      userId,
-      file,
-      pids: curlPids,
-      timeoutMs,
-    });
+    const curlUploading = curlGateway;
+    const { result: curlUp, getMe: curlGetMe } = await getMeDuring(
+      gatewayProbes(curlUploading, curlOtherBot),
+      () =>
+        curlUpload({
+          gateway: curlUploading,
+          bot: curlBot,
+          userId,
+          file,
+          pids: curlPids,
+          timeoutMs,
+        }),
+    );
     const curlSpoolLeft = await spoolFilesLeft(curlGateway);
 
     const sent = gatewayUp.sha256;
@@ -200,24 +239,34 @@ export async function benchFiles(
         afterRss,
         spoolLeft,
         intact: intact(gatewayDown),
+        getMe,
+        reclaims,
+        twoUploads: { ...twoUploads, spoolLeft: twoUploadsSpoolLeft },
       },
       direct: {
         idleRss: benchIdle,
         upload: directUp,
         download: directDown,
+        getMe: directGetMe,
         intact: intact(directDown),
       },
       curl: curlUp && {
         upload: curlUp,
         idleRss: curlIdle,
         spoolLeft: curlSpoolLeft,
+        getMe: curlGetMe,
       },
       emulator: {
         idleRss: emulatorIdle,
         peakRss: Math.max(
-          ...[gatewayUp, gatewayDown, directUp, directDown, curlUp].map((t) =>
-            t?.peakRss.emulator ?? 0
-          ),
+          ...[
+            gatewayUp,
+            gatewayDown,
+            directUp,
+            directDown,
+            curlUp,
+            ...twoUploads.uploads,
+          ].map((t) => t?.peakRss.emulator ?? 0),
         ),
         afterRss: rssBytes(pids.emulator),
       },
@@ -235,7 +284,7 @@ export async function benchFiles(
       summary: [] as string[],
     };
     result.summary.push(
-      `Files (issue 6), ${mib(size)} up and down: gateway peak RSS ${
+      `Files (issues 6, 19), ${mib(size)} up and down: gateway peak RSS ${
         mib(growthBytes)
       } above idle (target < ${mib(TARGET_GROWTH)}): ${
         growthBytes < TARGET_GROWTH ? "met" : "**not met**"
@@ -249,7 +298,19 @@ export async function benchFiles(
             mib(curlUp.peakRss.gateway - curlIdle)
           } above idle)`
           : ""
-      }; round trip intact: gateway ${
+      }; two uploads at once on one worker ${
+        twoUploads.uploads.map((upload) =>
+          ratio(upload.mibPerSecond / directUp.mibPerSecond)
+        ).join(" and ")
+      } (peak ${
+        mib(twoUploads.peakRss - idleRss)
+      } above idle); another client's getMe p50/p99 ${
+        getMe.during.p50.toFixed(1)
+      }/${getMe.during.p99.toFixed(1)} ms during the upload vs ${
+        getMe.idle.p50.toFixed(1)
+      }/${getMe.idle.p99.toFixed(1)} ms idle; first download byte ${
+        (gatewayDown.firstByteSeconds * 1000).toFixed(0)
+      } ms; round trip intact: gateway ${
         result.gateway.intact ? "yes" : "**no**"
       }, direct ${result.direct.intact ? "yes" : "**no**"}.`,
     );

@@ -2,7 +2,9 @@
 import { createHostContext } from "../../src/telegram/client_factory.ts";
 import type { HostContext } from "../../src/telegram/client_factory.ts";
 import type { WorkerConfig } from "../../src/workers/protocol.ts";
-import type { Emulator } from "../dc/mod.ts";
+import { botClientId } from "../../src/client_id.ts";
+import { ClientHost } from "../../src/telegram/client_host.ts";
+import { type Emulator, startEmulator } from "../dc/mod.ts";
 
 /** A host context whose clients log in to `emulator` and keep their sessions in `dataDir`. */
 export function emulatorHostContext(
@@ -20,4 +22,30 @@ export function emulatorHostContext(
     logLevel: 0,
     ...extra,
   });
+}
+
+/** Runs `fn` with a logged-in bot host on a fresh in-process emulator; everything is closed after. */
+export async function withEmulatorBot(
+  username: string,
+  fn: (
+    world: { emulator: Emulator; host: ClientHost; botId: number },
+  ) => Promise<void>,
+): Promise<void> {
+  const emulator = await startEmulator({ controlPort: false });
+  const dataDir = await Deno.makeTempDir({ prefix: `mtkruto-${username}-` });
+  let host: ClientHost | undefined;
+  try {
+    const context = await emulatorHostContext(emulator, dataDir);
+    const bot = emulator.control.createBot({ username });
+    host = await ClientHost.open({
+      kind: "bot",
+      id: botClientId(bot.token)!,
+      token: bot.token,
+    }, context);
+    await fn({ emulator, host, botId: bot.id });
+  } finally {
+    await host?.close(new Error("test over"));
+    await emulator.close();
+    await Deno.remove(dataDir, { recursive: true });
+  }
 }

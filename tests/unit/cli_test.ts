@@ -27,7 +27,7 @@ Deno.test("parseCli() fills the documented defaults", () => {
     requestTimeout: 60,
     pollTimeout: 60,
     idleTimeout: 900,
-    fileGc: 4,
+    fileGc: 16,
     logLevel: 1,
     headerTimeout: 10,
     keepAliveTimeout: 75,

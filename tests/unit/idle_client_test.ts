@@ -8,12 +8,11 @@
 import { assert, assertEquals, assertStrictEquals } from "../assert.ts";
 import { Long } from "@mtcute/core";
 import { RawJson } from "../../src/raw_json.ts";
-import { botClientId } from "../../src/client_id.ts";
-import { emulatorHostContext } from "./_emulator_context.ts";
+import { withEmulatorBot } from "./_emulator_context.ts";
 import { ClientHost } from "../../src/telegram/client_host.ts";
 import { dispatch } from "../../src/telegram/dispatch.ts";
 import { DEFAULT_IDLE_CLOSE_MS } from "../../src/storage/session_database.ts";
-import { type Emulator, startEmulator } from "../dc/mod.ts";
+import type { Emulator } from "../dc/mod.ts";
 
 /** Runs `fn` with one logged-in bot host; everything is closed after. */
 function idleTest(
@@ -27,25 +26,7 @@ function idleTest(
     // mtcute keeps timers and sockets of its own past `destroy()`.
     sanitizeOps: false,
     sanitizeResources: false,
-    async fn() {
-      const emulator = await startEmulator({ controlPort: false });
-      const dataDir = await Deno.makeTempDir({ prefix: "mtkruto-idle-" });
-      let host: ClientHost | undefined;
-      try {
-        const context = await emulatorHostContext(emulator, dataDir);
-        const bot = emulator.control.createBot({ username: "idle_bot" });
-        host = await ClientHost.open({
-          kind: "bot",
-          id: botClientId(bot.token)!,
-          token: bot.token,
-        }, context);
-        await fn({ emulator, host, botId: bot.id });
-      } finally {
-        await host?.close(new Error("test over"));
-        await emulator.close();
-        await Deno.remove(dataDir, { recursive: true });
-      }
-    },
+    fn: () => withEmulatorBot("idle_bot", fn),
   });
 }
 

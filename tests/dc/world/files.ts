@@ -38,7 +38,7 @@ export type StoredFile = StoredDocument | StoredPhoto;
 
 interface PendingUpload {
   parts: Map<number, Uint8Array>;
-  /** Set by `upload.saveBigFilePart`. */
+  /** Set by `upload.saveBigFilePart` (by its last part in a streamed upload). */
   totalParts?: number;
 }
 
@@ -81,8 +81,9 @@ export class FileStore {
     if (!Number.isInteger(part) || part < 0 || part >= MAX_PARTS) {
       throw new RpcFailure(400, "FILE_PART_INVALID");
     }
+    // -1: a streamed upload, whose total is not known before its last part.
     if (
-      totalParts !== undefined &&
+      totalParts !== undefined && totalParts !== -1 &&
       (totalParts <= 0 || totalParts > MAX_PARTS || part >= totalParts)
     ) {
       throw new RpcFailure(400, "FILE_PARTS_INVALID");
@@ -95,7 +96,9 @@ export class FileStore {
     const upload: PendingUpload = this.#uploads.get(key) ??
       { parts: new Map() };
     upload.parts.set(part, bytes.slice());
-    upload.totalParts = totalParts ?? upload.totalParts;
+    if (totalParts !== undefined && totalParts !== -1) {
+      upload.totalParts = totalParts;
+    }
     this.#uploads.set(key, upload);
   }
 

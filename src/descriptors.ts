@@ -32,7 +32,7 @@ export interface DescriptorPlan {
 }
 
 /** Files one open session database holds: the database, its WAL and its shared memory. */
-export const FILES_PER_DATABASE = 3;
+const FILES_PER_DATABASE = 3;
 /** Most session databases open at once per thread, whatever the limit. */
 const MAX_DATABASES_PER_THREAD = 256;
 /** Sockets a file transfer may open at once: mtcute's upload (up to 8) and download (2 + 2) pools. */

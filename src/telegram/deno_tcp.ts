@@ -29,7 +29,7 @@ export class DenoTcpConnection implements ITelegramConnection {
   constructor(
     readonly conn: Deno.TcpConn,
     /** Called once, when the connection is closed. */
-    readonly onClose: () => void = () => {},
+    readonly onClose: () => void,
   ) {}
 
   get localAddress(): Endpoint | null {

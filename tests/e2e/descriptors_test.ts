@@ -7,14 +7,15 @@
 import { assert, assertEquals, assertMatch } from "../assert.ts";
 import { readJson, startDc, startGateway } from "./harness.ts";
 import type { Bot, Gateway } from "./harness.ts";
+import { openDescriptors } from "../bench/_proc.ts";
 
 const options = { sanitizeOps: false, sanitizeResources: false };
 const LIMIT = 140;
 const BOTS = 90;
 
 /** The descriptors the gateway process has open, as the kernel counts them. */
-function openDescriptors(gateway: Gateway): number {
-  return [...Deno.readDirSync(`/proc/${gateway.child.process.pid}/fd`)].length;
+function openFiles(gateway: Gateway): number {
+  return openDescriptors(gateway.child.process.pid);
 }
 
 interface Descriptors {
@@ -111,7 +112,7 @@ Deno.test(
         `counted ${full.inUse}, clients stop at ${full.ceilings.client}`,
       );
       // What is counted and set aside covers what the process really holds.
-      const real = openDescriptors(gw);
+      const real = openFiles(gw);
       assert(
         real <= full.inUse + full.reserved,
         `${real} open, ${full.inUse} counted + ${full.reserved} set aside`,
@@ -138,8 +139,8 @@ Deno.test(
         );
       }
       assert(
-        openDescriptors(gw) < LIMIT,
-        `${openDescriptors(gw)} of ${LIMIT} open`,
+        openFiles(gw) < LIMIT,
+        `${openFiles(gw)} of ${LIMIT} open`,
       );
       for (const conn of conns.splice(0)) conn.close();
 

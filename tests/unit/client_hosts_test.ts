@@ -21,11 +21,11 @@ import {
 import { RawJson } from "../../src/raw_json.ts";
 import { botClientId, newUserId, sessionPath } from "../../src/client_id.ts";
 import type { ClientRef } from "../../src/client_id.ts";
-import { emulatorHostContext } from "./_emulator_context.ts";
+import { botRef, withEmulatorContext } from "./_emulator_context.ts";
 import type { HostContext } from "../../src/telegram/client_factory.ts";
 import { ClientHosts } from "../../src/telegram/hosts.ts";
 import { methodList } from "../../src/telegram/methods.ts";
-import { type Emulator, startEmulator } from "../dc/mod.ts";
+import type { Emulator } from "../dc/mod.ts";
 import { until } from "./_update_helpers.ts";
 
 /** What a test gets: the emulator, the hosts, and who was reported unloaded. */
@@ -57,55 +57,46 @@ function hostsTest(
     // mtcute keeps timers and sockets of its own past `destroy()`.
     sanitizeOps: false,
     sanitizeResources: false,
-    async fn() {
-      const emulator = await startEmulator({ controlPort: false });
-      const dataDir = await Deno.makeTempDir({ prefix: "mtkruto-hosts-" });
-      const context = await emulatorHostContext(emulator, dataDir, {
-        idleTimeoutMs,
-      });
-      const unloaded: string[] = [];
+    fn() {
       const all: ClientHosts[] = [];
-      const newHosts = () => {
-        const hosts = new ClientHosts({
-          context,
-          onUnloaded: (clientId) => unloaded.push(clientId),
-        });
-        all.push(hosts);
-        return hosts;
-      };
-      try {
-        await fn({
-          emulator,
-          context,
-          hosts: newHosts(),
-          unloaded,
-          bot(username) {
-            const bot = emulator.control.createBot({ username });
-            return {
-              ...bot,
-              ref: {
-                kind: "bot",
-                id: botClientId(bot.token)!,
-                token: bot.token,
-              },
-            };
-          },
-          restart: newHosts,
-          sessions: () =>
-            [...Deno.readDirSync(dataDir)].map((entry) => entry.name)
-              .filter((file) => file.endsWith(".sqlite")).sort(),
-          logins: (accountId) =>
-            emulator.control.calls(accountId).filter((method) =>
-              method === "auth.importBotAuthorization"
-            ).length,
-          failNext: (account, method, error) =>
-            emulator.control.addFault({ method, account, error, times: 1 }),
-        });
-      } finally {
-        for (const hosts of all) await hosts.closeAll();
-        await emulator.close();
-        await Deno.remove(dataDir, { recursive: true });
-      }
+      return withEmulatorContext(
+        "hosts",
+        { idleTimeoutMs },
+        ({ emulator, dataDir, context }) => {
+          const unloaded: string[] = [];
+          const newHosts = () => {
+            const hosts = new ClientHosts({
+              context,
+              onUnloaded: (clientId) => unloaded.push(clientId),
+            });
+            all.push(hosts);
+            return hosts;
+          };
+          return fn({
+            emulator,
+            context,
+            hosts: newHosts(),
+            unloaded,
+            bot(username) {
+              const bot = emulator.control.createBot({ username });
+              return { ...bot, ref: botRef(bot.token) };
+            },
+            restart: newHosts,
+            sessions: () =>
+              [...Deno.readDirSync(dataDir)].map((entry) => entry.name)
+                .filter((file) => file.endsWith(".sqlite")).sort(),
+            logins: (accountId) =>
+              emulator.control.calls(accountId).filter((method) =>
+                method === "auth.importBotAuthorization"
+              ).length,
+            failNext: (account, method, error) =>
+              emulator.control.addFault({ method, account, error, times: 1 }),
+          });
+        },
+        async () => {
+          for (const hosts of all) await hosts.closeAll();
+        },
+      );
     },
   });
 }

@@ -11,7 +11,6 @@ import {
   assertRejects,
   assertStrictEquals,
 } from "../assert.ts";
-import { botClientId } from "../../src/client_id.ts";
 import {
   countOpenDescriptors,
   DescriptorBudget,
@@ -27,9 +26,9 @@ import { ClientHost } from "../../src/telegram/client_host.ts";
 import { dispatch } from "../../src/telegram/dispatch.ts";
 import { pathExists } from "../../src/telegram/session_files.ts";
 import { sessionPath } from "../../src/client_id.ts";
-import { type Emulator, startEmulator } from "../dc/mod.ts";
+import type { Emulator } from "../dc/mod.ts";
 import type { HostContext } from "../../src/telegram/client_factory.ts";
-import { emulatorHostContext } from "./_emulator_context.ts";
+import { botRef, withEmulatorContext } from "./_emulator_context.ts";
 
 Deno.test("planDescriptors() sets the databases and a margin aside, and stops new clients first", () => {
   const large = planDescriptors(20_000, 2);
@@ -155,38 +154,31 @@ function budgetTest(
     // mtcute keeps timers and sockets of its own past `destroy()`.
     sanitizeOps: false,
     sanitizeResources: false,
-    async fn() {
-      const emulator = await startEmulator({ controlPort: false });
-      const dataDir = await Deno.makeTempDir({ prefix: "mtkruto-fds-" });
+    fn() {
       const hosts: ClientHost[] = [];
-      try {
-        const context = await emulatorHostContext(emulator, dataDir, {
-          descriptors: { plan: budget.plan, buffer: budget.buffer },
-        });
-        await fn({
-          emulator,
-          dataDir,
-          context,
-          hosts,
-          async openBot(username) {
-            const bot = emulator.control.createBot({ username });
-            const host = await ClientHost.open(botRef(bot.token), context);
-            hosts.push(host);
-            return host;
-          },
-        });
-      } finally {
-        for (const host of hosts) await host.close(new Error("test over"));
-        limitOpenDatabases(MAX_OPEN_DATABASES);
-        await emulator.close();
-        await Deno.remove(dataDir, { recursive: true });
-      }
+      return withEmulatorContext(
+        "fds",
+        { descriptors: { plan: budget.plan, buffer: budget.buffer } },
+        ({ emulator, dataDir, context }) =>
+          fn({
+            emulator,
+            dataDir,
+            context,
+            hosts,
+            async openBot(username) {
+              const bot = emulator.control.createBot({ username });
+              const host = await ClientHost.open(botRef(bot.token), context);
+              hosts.push(host);
+              return host;
+            },
+          }),
+        async () => {
+          for (const host of hosts) await host.close(new Error("test over"));
+          limitOpenDatabases(MAX_OPEN_DATABASES);
+        },
+      );
     },
   });
-}
-
-function botRef(token: string) {
-  return { kind: "bot" as const, id: botClientId(token)!, token };
 }
 
 const seats = tightBudget(1_000);
